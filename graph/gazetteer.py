@@ -14,6 +14,7 @@ Each YAML file is a list of entries::
       iso: IR                         # ISO 3166-1 alpha-2; pycountry's names for it become aliases
       capital: Tehran                 # used as a metonym: "Tehran said"
       demonyms: [Iranian, Iranians]   # "Iranian officials" is Iran
+      exclude_aliases: []             # pycountry names not to add (ambiguous ones, e.g. "Congo")
     - id: mohammed-shia-al-sudani
       type: Person
       name: Mohammed Shia al-Sudani
@@ -22,7 +23,9 @@ Each YAML file is a list of entries::
         - {role: Prime Minister, org: iraq, relation: leaderOf, from: 2022}
 
 Every surface form (name, alias, capital, demonym) belongs to one actor only: a form claimed by
-two actors is an error, because the matcher could not tell them apart. Spelling variants that
+two actors is an error, because the matcher could not tell them apart. Phrases that contain an
+actor's name but do not name an actor ("Latin America", "Bank Sepah") are listed in
+``ontology/non_actors.yaml``; they absorb the match. Spelling variants that
 differ only in apostrophes or in hyphen versus space are generated, so the data lists each
 transliteration once.
 """
@@ -102,12 +105,17 @@ class Gazetteer:
     """The actors by id, and an Aho-Corasick automaton over all their surface forms."""
 
     actors: dict[str, Actor]
+    non_actors: frozenset[str] = frozenset()
     _forms: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     _automaton: ahocorasick.Automaton | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         self._forms = _index_forms(self.actors.values())
         automaton = ahocorasick.Automaton()
+        # Non-actor phrases ("Latin America") enter the automaton too: as longer matches they
+        # absorb the actor names inside them, and are then dropped.
+        for phrase in self.non_actors:
+            automaton.add_word(fold(phrase), (len(phrase), None, "non-actor"))
         for form, (actor_id, kind) in self._forms.items():
             automaton.add_word(form, (len(form), actor_id, kind))
         automaton.make_automaton()
@@ -151,7 +159,8 @@ class Gazetteer:
         last_end = -1
         for start, end, actor_id, kind in candidates:
             if start >= last_end:
-                matches.append(Match(start, end, actor_id, text[start:end], kind))
+                if actor_id is not None:
+                    matches.append(Match(start, end, actor_id, text[start:end], kind))
                 last_end = end
         return matches
 
@@ -238,7 +247,9 @@ def _entry_to_actor(entry: dict, where: str) -> Actor:
         roles.append(Role(str(role.get("role", "")), str(role["org"]), relation, role.get("from"), role.get("until")))
     aliases = [str(a) for a in entry.get("aliases") or ()]
     if entry.get("iso"):
-        aliases += [n for n in _pycountry_names(str(entry["iso"])) if n != entry["name"] and n not in aliases]
+        excluded = set(entry.get("exclude_aliases") or ())
+        aliases += [n for n in _pycountry_names(str(entry["iso"]))
+                    if n != entry["name"] and n not in aliases and n not in excluded]
     return Actor(
         id=actor_id,
         type=actor_type,
@@ -276,6 +287,7 @@ def _load_cached(folder: Path) -> Gazetteer:
     actors: dict[str, Actor] = {}
     origin: dict[str, Path] = {}
     files = sorted(folder.glob("*.yaml"))
+    non_actors = _load_non_actors(folder.parent / "non_actors.yaml")
     if not files:
         raise DataFileError(f"{folder}: no gazetteer files (*.yaml)")
     for path in files:
@@ -288,7 +300,20 @@ def _load_cached(folder: Path) -> Gazetteer:
         for ref in [actor.parent, actor.country, *(r.org for r in actor.roles)]:
             if ref and ref not in actors:
                 raise DataFileError(f"{origin[actor.id]}: entry {actor.id!r} refers to unknown actor {ref!r}")
-    return Gazetteer(actors)
+    return Gazetteer(actors, non_actors=non_actors)
+
+
+def _load_non_actors(path: Path) -> frozenset[str]:
+    """Phrases that contain actor names without naming an actor (a YAML list of strings)."""
+    if not path.is_file():
+        return frozenset()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except (OSError, yaml.YAMLError) as error:
+        raise DataFileError(f"{path}: cannot read ({error})") from None
+    if not isinstance(data, list) or not all(isinstance(p, str) for p in data):
+        raise DataFileError(f"{path}: expected a YAML list of phrases")
+    return frozenset(data)
 
 
 def normalise_name(name: str) -> str:

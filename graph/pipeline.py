@@ -6,10 +6,13 @@ content hash) are skipped.
 """
 from __future__ import annotations
 
+import multiprocessing
 import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from rdflib import Graph
 
@@ -51,18 +54,19 @@ def ingest(
     store: Store,
     *,
     extractor=None,
+    jobs: int = 1,
+    chunk_size: int = 8,
     on_error: Callable[[InputError], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
     progress: ProgressCallback | None = None,
 ) -> IngestSummary:
     """Extract claims from every article under ``paths`` and store each article as one named graph.
 
-    Without ``on_error`` the first bad file stops the ingest (articles already stored stay stored).
+    Articles stream from disk; with ``jobs`` > 1 extraction runs in that many worker processes,
+    fed ``chunk_size`` articles at a time with a bounded number of chunks in flight, while this
+    process alone writes to the store. Without ``on_error`` the first bad file stops the ingest
+    (articles already stored stay stored).
     """
-    from graph.extract import Extractor
-    from graph.gazetteer import load_gazetteer
-
-    extractor = extractor or Extractor(load_gazetteer())
     summary = IngestSummary()
     started = time.perf_counter()
 
@@ -74,23 +78,106 @@ def ingest(
 
     ensure_ontology(store)
     known = store.article_hashes()
-    for article in read_articles(paths, on_error=record_error, on_warning=on_warning):
-        iri = article_iri(article.id)
-        if known.get(str(iri)) == article.content_hash:
-            summary.unchanged += 1
+
+    def changed_articles() -> Iterator[Article]:
+        for article in read_articles(paths, on_error=record_error, on_warning=on_warning):
+            iri = str(article_iri(article.id))
+            if known.get(iri) == article.content_hash:
+                summary.unchanged += 1
+                if progress:
+                    progress(article, 0)
+                continue
+            known[iri] = article.content_hash  # a repeated id later in the same run is then skipped too
+            yield article
+
+    for results in _extracted_chunks(_chunks(changed_articles(), chunk_size), extractor, jobs):
+        store.put_graphs((article_iri(r.article.id), r.triples) for r in results)
+        for result in results:
+            summary.articles += 1
+            summary.claims += result.claims
+            summary.negated += result.negated
             if progress:
-                progress(article, 0)
-            continue
-        claims = extractor.extract(article)
-        store.put_graph(iri, article_graph_triples(article, claims))
-        known[str(iri)] = article.content_hash
-        summary.articles += 1
-        summary.claims += len(claims)
-        summary.negated += sum(1 for c in claims if c.polarity == "negative")
-        if progress:
-            progress(article, len(claims))
+                progress(result.article, result.claims)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+@dataclass
+class Extracted:
+    """One article after extraction: the triples of its named graph and its claim counts."""
+
+    article: Article
+    triples: list
+    claims: int
+    negated: int
+
+
+_worker_extractor = None  # the extractor of a worker process, set once by _start_worker
+_worker_error: Exception | None = None  # why it could not be made (raised with the first chunk)
+
+
+def _start_worker(extractor) -> None:
+    global _worker_extractor, _worker_error
+    try:
+        _worker_extractor = extractor or _default_extractor()
+    except Exception as error:  # a failing initializer would only break the pool: report it per chunk
+        _worker_error = error
+
+
+def _default_extractor():
+    from graph.extract import Extractor
+    from graph.gazetteer import load_gazetteer
+
+    return Extractor(load_gazetteer())
+
+
+def extract_chunk(articles: list[Article], extractor=None) -> list[Extracted]:
+    """Extract a chunk of articles (in a worker process, with its extractor, unless one is given)."""
+    if extractor is None and _worker_error is not None:
+        raise _worker_error
+    extractor = extractor or _worker_extractor
+    results = []
+    for article in articles:
+        claims = extractor.extract(article)
+        results.append(Extracted(article, article_graph_triples(article, claims), len(claims),
+                                 sum(1 for c in claims if c.polarity == "negative")))
+    return results
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extracted_chunks(chunks: Iterator[list[Article]], extractor, jobs: int) -> Iterator[list[Extracted]]:
+    """Extracted chunks in input order; with ``jobs`` > 1, from a process pool with at most
+    ``2 * jobs`` chunks in flight, so memory stays flat however large the corpus."""
+    if jobs <= 1:
+        extractor = extractor or _default_extractor()
+        for chunk in chunks:
+            yield extract_chunk(chunk, extractor)
+        return
+    # "spawn": workers must not inherit the open store's database threads and locks.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                             initargs=(extractor,)) as pool:
+        pending: deque = deque()
+        try:
+            for chunk in chunks:
+                pending.append(pool.submit(extract_chunk, chunk))
+                if len(pending) >= 2 * jobs:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
 
 
 @dataclass
