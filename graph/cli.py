@@ -95,16 +95,20 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_store_options
 @click.option("--strict", is_flag=True, help="Stop at the first bad file instead of reporting and skipping it.")
-def ingest(paths, store_location, query_url, update_url, strict):
+@click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True,
+              help="Extraction processes (0: one per core); the store is written by one process.")
+def ingest(paths, store_location, query_url, update_url, strict, jobs):
     """Extract relations from articles and store them.
 
     PATHS are article files (.txt, .md, .html, .jsonl) or folders, read recursively. Articles
     already stored with the same content are skipped; a changed article replaces its old version.
+    Each article is stored in one transaction: an interrupted ingest can simply be run again.
     """
     from graph.pipeline import ingest as run_ingest
 
     with _open(store_location, query_url, update_url) as store, _progress("ingesting") as progress:
-        summary = run_ingest(paths, store, on_error=None if strict else _skip, on_warning=_warn, progress=progress)
+        summary = run_ingest(paths, store, jobs=jobs or os.cpu_count() or 1,
+                             on_error=None if strict else _skip, on_warning=_warn, progress=progress)
     click.echo(summary.line())
     if summary.failed and not strict:
         sys.exit(1 if summary.articles == 0 and summary.unchanged == 0 else 0)
@@ -376,7 +380,8 @@ def ego(actor, store_location, query_url, update_url, since, until, relations, d
 @_store_options
 @click.option("--before", required=True, metavar="DATE|FROM..TO", help="The earlier window: up to DATE, or FROM..TO.")
 @click.option("--after", required=True, metavar="DATE|FROM..TO", help="The later window: from DATE on, or FROM..TO.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table: readable text; json: for further work.")
 def diff(store_location, query_url, update_url, before, after, fmt):
     """Relations that appeared or disappeared between two time windows, with evidence."""
     from graph.timeline import diff_windows, format_diff
@@ -395,23 +400,136 @@ def review():
     """
 
 
+def _review_options(function):
+    """--curation and the store options shared by the review subcommands."""
+    function = _store_options(function)
+    return click.option(
+        "--curation", "curation_folder", type=click.Path(file_okay=False, path_type=Path), envvar="ACTORGRAPH_CURATION",
+        default=Path("curation"), show_default="$ACTORGRAPH_CURATION or ./curation",
+        help="The curation folder holding review.yaml and assertions.yaml.")(function)
+
+
+def _decide(section, target, relation, pair, note, curation_folder, store_location, query_url, update_url):
+    """Record a reject/accept decision in review.yaml, then apply the curation to the store if there is one."""
+    from graph.curation import Rule, claim_id, resolve_actor_id
+
+    given = [x for x in (target, relation, pair) if x]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of CLAIM, --relation S P O or --pair A B")
+
+    def work(store, known):
+        if target:
+            rule = Rule("claim", (claim_id(target),), note)
+        elif relation:
+            subject, name, obj = relation
+            rule = Rule("relation", (resolve_actor_id(subject, known), name, resolve_actor_id(obj, known)), note)
+        else:
+            rule = Rule("pair", tuple(resolve_actor_id(a, known) for a in pair), note)
+        return rule
+
+    _record_and_apply(section, work, curation_folder, store_location, query_url, update_url)
+
+
+def _record_and_apply(section, make_rule, curation_folder, store_location, query_url, update_url):
+    from graph.curation import apply_curation, known_actors, record_decision
+    from graph.inference import materialise_inferences
+
+    exists = store_location.startswith(("http://", "https://")) or (Path(store_location) / "CURRENT").exists()
+    store = _open(store_location, query_url, update_url) if exists else None
+    try:
+        known = known_actors(store)
+        rule = make_rule(store, known)
+        path = record_decision(curation_folder, section, rule, known)
+        click.echo(f"{section}: {rule.describe() if hasattr(rule, 'describe') else f'{rule.merge} -> {rule.keep}'} "
+                   f"(recorded in {path})")
+        if store is not None:
+            summary = apply_curation(store, curation_folder)
+            materialise_inferences(store)
+            click.echo(f"applied to {store_location}: {summary.line()}")
+        else:
+            click.echo(f"no store at {store_location} yet: the decision is applied at the next ingest or build")
+    finally:
+        if store is not None:
+            store.close()
+
+
+@review.command("reject")
+@click.argument("target", metavar="[CLAIM]", required=False)
+@click.option("--relation", nargs=3, metavar="S P O", help="Reject every claim of this relation (actor ids or names).")
+@click.option("--pair", nargs=2, metavar="A B", help="Reject every claim between these two actors, any relation.")
+@click.option("--note", help="Why (kept in review.yaml).")
+@_review_options
+def review_reject(target, relation, pair, note, curation_folder, store_location, query_url, update_url):
+    """Reject a claim (by id or IRI), a relation, or every claim between two actors.
+
+    Rejected claims leave reports, views, exports and canned queries (query --include-rejected
+    still shows them, marked rejected).
+    """
+    _decide("rejected", target, relation, pair, note, curation_folder, store_location, query_url, update_url)
+
+
+@review.command("accept")
+@click.argument("target", metavar="[CLAIM]", required=False)
+@click.option("--relation", nargs=3, metavar="S P O", help="Accept every claim of this relation (actor ids or names).")
+@click.option("--pair", nargs=2, metavar="A B", help="Accept every claim between these two actors, any relation.")
+@click.option("--note", help="Why (kept in review.yaml).")
+@_review_options
+def review_accept(target, relation, pair, note, curation_folder, store_location, query_url, update_url):
+    """Accept a claim, a relation or a pair: it stays even when a rejection rule matches it (and undoes the same rejection)."""
+    _decide("accepted", target, relation, pair, note, curation_folder, store_location, query_url, update_url)
+
+
+@review.command("merge")
+@click.argument("keep")
+@click.argument("merge")
+@click.option("--note", help="Why (kept in review.yaml).")
+@_review_options
+def review_merge(keep, merge, note, curation_folder, store_location, query_url, update_url):
+    """Record that MERGE is the same actor as KEEP (ids or names): MERGE is read as KEEP everywhere."""
+    from graph.curation import Merge, resolve_actor_id
+
+    def make(store, known):
+        return Merge(resolve_actor_id(keep, known), resolve_actor_id(merge, known), note)
+
+    _record_and_apply("merged", make, curation_folder, store_location, query_url, update_url)
+
+
+@review.command("list")
+@click.option("--curation", "curation_folder", type=click.Path(file_okay=False, path_type=Path),
+              envvar="ACTORGRAPH_CURATION", default=Path("curation"), show_default="$ACTORGRAPH_CURATION or ./curation",
+              help="The curation folder holding review.yaml and assertions.yaml.")
+def review_list(curation_folder):
+    """List the review decisions and curated relations."""
+    from graph.curation import format_review, load_curation
+
+    click.echo(format_review(load_curation(curation_folder)), nl=False)
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
 @_store_options
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL Update requests (read-only otherwise).")
-def serve(host, port, store_location, query_url, update_url, allow_update):
-    """Serve the store as a SPARQL 1.1 Protocol endpoint (/sparql), with the network view and report."""
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0, show_default=True,
+              metavar="SECONDS", help="Stop a query that runs longer than this.")
+def serve(host, port, store_location, query_url, update_url, allow_update, timeout):
+    """Serve the store as a SPARQL 1.1 Protocol endpoint (/sparql), with the network view and report.
+
+    GET /sparql?query=… or POST (application/sparql-query, or a form); results as SPARQL JSON,
+    XML, CSV or TSV (Turtle or N-Triples for CONSTRUCT) by the Accept header. /view is the
+    network view, /report the centrality report. Read-only unless --allow-update.
+    """
     from graph.serve import serve as run_server
 
     run_server(store_location, host=host, port=port, allow_update=allow_update,
-               query_url=query_url, update_url=update_url)
+               query_url=query_url, update_url=update_url, timeout=timeout)
 
 
 # --------------------------------------------------------------------------- progress & entry point
 
 class _progress:
-    """A rich progress bar on stderr counting articles and claims; silent when stderr is not a terminal."""
+    """A rich progress bar on stderr: articles, claims (relations) and articles per second;
+    silent when stderr is not a terminal."""
 
     def __init__(self, label: str) -> None:
         self.label = label
@@ -419,21 +537,24 @@ class _progress:
 
     def __enter__(self):
         from rich.console import Console
-        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         console = Console(stderr=True)
         if not console.is_terminal:
             return None
-        self._bar = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
-                             TextColumn("{task.fields[claims]} claims"), TimeElapsedColumn(), console=console,
-                             transient=True)
+        self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                             TextColumn("{task.completed} articles"), TextColumn("{task.fields[claims]} relations"),
+                             TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(),
+                             console=console, transient=True)
         self._bar.start()
-        self._task = self._bar.add_task(self.label, total=None, claims=0)
+        self._task = self._bar.add_task(self.label, total=None, claims=0, rate=0.0)
         return self._advance
 
     def _advance(self, article, claims: int) -> None:
-        fields = self._bar.tasks[0].fields
-        self._bar.update(self._task, advance=1, claims=fields["claims"] + claims)
+        task = self._bar.tasks[0]
+        elapsed = task.elapsed or 0.0
+        self._bar.update(self._task, advance=1, claims=task.fields["claims"] + claims,
+                         rate=(task.completed + 1) / elapsed if elapsed > 0 else 0.0)
 
     def __exit__(self, *exc) -> None:
         if self._bar is not None:

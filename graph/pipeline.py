@@ -145,12 +145,18 @@ def extract_chunk(articles: list[Article], extractor=None) -> list[Extracted]:
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Lists of ``size`` items; when reading fails, the items read so far still come out first."""
     chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
+    try:
+        for item in items:
+            chunk.append(item)
+            if len(chunk) == size:
+                yield chunk
+                chunk = []
+    except Exception:
+        if chunk:
             yield chunk
-            chunk = []
+        raise
     if chunk:
         yield chunk
 
@@ -169,10 +175,15 @@ def _extracted_chunks(chunks: Iterator[list[Article]], extractor, jobs: int) -> 
                              initargs=(extractor,)) as pool:
         pending: deque = deque()
         try:
-            for chunk in chunks:
-                pending.append(pool.submit(extract_chunk, chunk))
-                if len(pending) >= 2 * jobs:
+            try:
+                for chunk in chunks:
+                    pending.append(pool.submit(extract_chunk, chunk))
+                    if len(pending) >= 2 * jobs:
+                        yield pending.popleft().result()
+            except Exception:  # a bad file stops the ingest: still store what was read before it
+                while pending:
                     yield pending.popleft().result()
+                raise
             while pending:
                 yield pending.popleft().result()
         finally:

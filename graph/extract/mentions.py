@@ -1,0 +1,408 @@
+"""Actor mentions in an article: gazetteer names, actors beyond the gazetteer, and references.
+
+In order, over the whole text (each step one linear pass of a compiled pattern):
+
+1. gazetteer names (the Aho-Corasick matcher of ``graph.gazetteer``);
+2. discovered actors: persons after a title or rank ("spokesman Yahya Saree") or before an apposition
+   that names a role ("Izzat al-Shahbandar, a senior politician"), organisations ending in a head word
+   ("the X Brigades", "X Movement", "X militias") or defined with an acronym ("Estado Mayor Central (EMC)");
+   a discovered name replaces the gazetteer names it strictly contains ("Defence Minister Israel Katz");
+3. within-document names: acronyms defined in the text ("Kataib Hezbollah (KH)") and surnames of persons
+   named in full earlier ("Sudani" after "Mohammed Shia al-Sudani");
+4. references: "the group", "the kingdom", "its", "it" ... to a fitting actor named before;
+5. collectives: "the Iran-backed militias", "Tehran's proxies", "these four militias" become collective
+   mentions that the extractor resolves to the named groups the article describes as such militias.
+
+Discovered actors get the id ``x-<slug of the name>``: the same name gives the same id in every article.
+"""
+from __future__ import annotations
+
+import re
+import bisect
+from dataclasses import dataclass
+from typing import Iterable
+
+from graph.gazetteer import Actor, Gazetteer, fold
+from graph.vocab import slugify
+
+DISCOVERED_PREFIX = "x-"
+COLLECTIVE_PREFIX = "collective-"  # ids of collectives ("the Iran-backed militias"): resolved, never output
+# Not a collective but a description of named groups: "one of the Iran-backed factions", "Kataib Hezbollah and
+# other Tehran-aligned factions", "the oldest of Iraq's Tehran-aligned groups", "Turkish-backed factions of the SNA".
+_PARTITIVE_BEFORE = re.compile(r"(?:\b(?:one|each|any|another|first|last|most\s+\w+|\w+est)\s+(?:of|among)\s+"
+                               r"(?:the\s+|its\s+|their\s+|\S+(?:'s|')\s+)?|\b(?:other|fellow)\s+)$", re.IGNORECASE)
+_PARTITIVE_AFTER = re.compile(r"\s+(?:of|from|within|inside)\b")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """``text[start:end]`` names ``actor``; ``kind`` says how it was found (name, alias, capital, demonym,
+    discovered, acronym, surname, reference)."""
+
+    start: int
+    end: int
+    actor: Actor
+    kind: str
+
+
+def discovered_actor(name: str, actor_type: str) -> Actor:
+    """The actor for a name the gazetteer lacks; stable id across articles.
+
+    >>> discovered_actor("Izzat al-Shahbandar", "Person").id
+    'x-izzat-al-shahbandar'
+    """
+    return Actor(id=DISCOVERED_PREFIX + slugify(name), type=actor_type, name=name, discovered=True)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first, with flexible inner spaces."""
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+class MentionFinder:
+    """Finds the mentions of one article; patterns compiled once from ``mentions.yaml`` and ``titles.yaml``."""
+
+    def __init__(self, gazetteer: Gazetteer, mention_cues: dict, title_cues: dict):
+        self.gazetteer = gazetteer
+        self.cues = mention_cues
+        particles = _alternation(mention_cues["name_particles"])
+        self.not_names = frozenset(mention_cues["not_names"])
+        # A name token: a capitalised word (hyphenated parts capitalised too: "Abdul-Malik", not "Iran-backed"),
+        # or a particle-prefixed word ("al-Sudani", "bin").
+        cap = r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
+        token = rf"(?:{cap}|(?:{particles})-{cap}|(?:{particles})(?=\s+[A-Z]))"
+        self._name = rf"{cap}(?:\s+{token}){{1,5}}"
+        honorifics = _alternation(mention_cues["honorifics"])
+        titles = [t for entry in title_cues["titles"] for t in entry["title"]]
+        triggers = _alternation(titles + mention_cues["person_triggers"])
+        self._person_after_title = re.compile(
+            rf"(?<![\w-])(?i:{triggers}),?\s+(?:(?i:{honorifics})\s+)*(?P<name>{self._name})")
+        self._person_before_role = re.compile(
+            rf"(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=,\s)|(?<=\band\s))(?P<name>{self._name}),\s+(?:a|an|the)\s+"
+            rf"[^,.;()]{{0,60}}?\b(?:{_alternation(mention_cues['person_nouns'])})\b")
+        heads = mention_cues["org_heads"]
+        self._head_type = {w: t for t, words in heads.items() for w in words}
+        org_token = rf"(?:[A-Z0-9][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*|(?:{particles})-{cap}|of|for|the|and)"
+        self._org = re.compile(
+            rf"(?<![\w-])(?P<name>(?:{cap}|\d+(?:st|nd|rd|th))(?:\s+{org_token}){{0,5}}?\s+(?P<head>{_alternation(self._head_type)}))(?![\w-])")
+        lower_heads = mention_cues.get("org_heads_lowercase", {})
+        self._lower_head_type = {w: t for t, words in lower_heads.items() for w in words}
+        self._org_lower = re.compile(
+            rf"(?<![\w-])(?<!\ba\s)(?<!\ban\s)(?P<name>{cap}(?:\s+{cap}){{0,3}})\s+(?:{_alternation(self._lower_head_type)})\b")
+        self._acronym = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\)")
+        self._phrase_token = re.compile(rf"(?:{org_token}|{particles}|wal|in|de|del|la)$")
+        self.generic = frozenset(mention_cues["generic_modifiers"])
+        self._anaphora = {k.lower(): set(v) for k, v in mention_cues["anaphora"].items()}
+        nouns = {k.lower().removeprefix("the ").strip(): set(v) for k, v in mention_cues["anaphora"].items()}
+        self._anaphora = nouns
+        adjectives = _alternation(mention_cues.get("anaphora_adjectives", []))
+        self._reference = re.compile(
+            rf"(?<![\w-])(?:the\s+(?:(?:{adjectives})\s+)?(?P<noun>{_alternation(nouns)})|(?P<pron>{_alternation(mention_cues['pronouns'])}))(?![\w-])",
+            re.IGNORECASE)
+        self._compound_reference = re.compile(
+            rf"(?<![\w-])the\s+(?:[\w'’]+\s+)?[\w'’.]+(?:\s+[\w'’.]+)?-(?:backed|aligned|allied|funded|led|based|linked)\s+"
+            rf"(?P<noun>{_alternation(nouns)})(?![\w-])", re.IGNORECASE)
+        self.by_name = frozenset(n.lower() for n in mention_cues.get("anaphora_by_name", []))
+        collective_nouns = _alternation(mention_cues.get("collective_nouns", []))
+        self._collective = re.compile(
+            rf"(?:-(?:backed|aligned|allied|funded|sponsored|supported|armed)\s+"
+            rf"(?P<noun>(?:(?:Shiite|Sunni|Shia|armed|paramilitary|militant|rebel|allied|local)\s+)*(?:{collective_nouns}))"
+            rf"|(?:'s|')\s+(?:regional\s+)?(?P<proxies>proxies|proxy groups|proxy militias|proxy forces))(?![\w-])"
+            rf"|(?<![\w-])(?:these|those|the)\s+(?P<bare>(?:\w+\s+)?(?:{_alternation(mention_cues.get('bare_collectives', []))}))(?![\w-])",
+            re.IGNORECASE)
+        self.collective_counts = frozenset("two three four five six seven several".split())
+        self._person_pronoun_noun = re.compile(
+            rf"\w+\s+(?:[\w-]+\s+){{0,2}}(?:{_alternation(mention_cues.get('person_pronoun_nouns', []))})\b", re.IGNORECASE)
+        self.person_pronouns = frozenset(p.lower() for p in mention_cues.get("person_pronouns", []))
+        self.group_pronouns = frozenset(p.lower() for p in mention_cues.get("group_pronouns", []))
+        self.pronouns = frozenset(p.lower() for p in mention_cues["pronouns"])
+        self.pronoun_types = frozenset(mention_cues["pronoun_types"])
+        self.window = int(mention_cues.get("reference_window", 600))
+        person_titles = _alternation(titles + mention_cues["honorifics"])
+        self._compound_patterns = [
+            (re.compile(r"^(?P<pre>.+?)(?:'s|')\s+(?P<rest>.+)$"), "rest", "pre"),
+            (re.compile(r"^(?P<rest>.+?)\s+of\s+(?P<post>.+)$"), "rest", "post"),
+            (re.compile(rf"^(?:(?P<pre>.+?)\s+)?(?:{person_titles})\s+(?:(?:{person_titles})\s+)*(?P<rest>.+)$"), "rest", "pre"),
+        ]
+
+    # -- the steps -------------------------------------------------------------------------------
+    def find(self, text: str) -> list[Mention]:
+        """All mentions of ``text``, sorted by start, non-overlapping."""
+        folded = fold(text)
+        mentions = [
+            Mention(m.start, m.end, self.gazetteer.get(m.actor_id), m.kind) for m in self.gazetteer.find(text)
+        ]
+        mentions = [part for m in mentions for part in self._split_compound(folded, m)]
+        mentions = self._merge(mentions, self._discover(folded, mentions))
+        mentions = self._merge(mentions, self._acronyms(folded, mentions))
+        mentions = self._merge(mentions, self._surnames(folded, mentions))
+        mentions = self._merge(mentions, self._references(folded, mentions))
+        return self._merge(mentions, self._collectives(folded, mentions))
+
+    def _collectives(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Generic plural groups tied to a named actor ("the Iran-backed militias", "Tehran's proxies") or
+        pointed at ("these four militias", "the militia leaders"). Each becomes a mention of a collective
+        actor (``collective-<offset>``) that the extractor resolves to the named groups the article describes
+        as such militias. A partitive ("the most powerful of the Iran-backed factions") is not a collective:
+        it describes the group it follows."""
+        starts_by_end = {m.end: m.start for m in mentions}
+        found = []
+        for match in self._collective.finditer(text):
+            if match.group("bare"):
+                group = "bare"
+                phrase = match.group(0).lower()
+                if not phrase.startswith(("these", "those")) and not phrase.endswith(("leaders", "chiefs", "commanders")):
+                    continue
+            elif match.start() in starts_by_end:
+                group = "noun" if match.group("noun") else "proxies"
+                lead = text[max(0, starts_by_end[match.start()] - 40):starts_by_end[match.start()]]
+                if _PARTITIVE_BEFORE.search(lead) or _PARTITIVE_AFTER.match(text, match.end()):
+                    continue
+            else:
+                continue
+            start = match.start() if group == "bare" else match.start(group)  # "the militia leaders" whole
+            actor = Actor(f"{COLLECTIVE_PREFIX}{start}", "ArmedGroup", f"the {match.group(group)}", discovered=True)
+            found.append(Mention(start, match.end(group), actor, "collective"))
+        return found
+
+    def _discover(self, text: str, known: list[Mention]) -> list[Mention]:
+        found: list[Mention] = []
+        for pattern in (self._person_after_title, self._person_before_role):
+            for match in pattern.finditer(text):
+                name = self._trim_name(match.group("name"))
+                name_start = match.start("name") + match.group("name").find(name)
+                if name and self.gazetteer.lookup(name) is None:
+                    found.append(Mention(name_start, name_start + len(name), discovered_actor(name, "Person"),
+                                         "discovered"))
+        for match in self._org.finditer(text):
+            name = self._trim_org(match.group("name"))
+            if name and self._is_org_name(name):
+                start = match.end("name") - len(name)
+                actor_type = self._head_type[match.group("head")]
+                found.append(Mention(start, match.end("name"), discovered_actor(name, actor_type), "discovered"))
+        for match in self._org_lower.finditer(text):
+            name = self._trim_org(match.group("name"))
+            start = match.end("name") - len(name) if name else 0
+            if name and self.gazetteer.lookup(name) is None and not self._inside(start, known):
+                found.append(Mention(start, start + len(name), discovered_actor(name, "ArmedGroup"), "discovered"))
+        return found
+
+    def _acronyms(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Acronyms defined in parentheses after a name, and their later uses."""
+        by_end = {m.end: m for m in mentions}
+        defined: dict[str, Actor] = {}
+        new: list[Mention] = []
+        for match in self._acronym.finditer(text):
+            acronym = match.group("acr")
+            before = match.start() - 1
+            if self.gazetteer.lookup(acronym) is not None:
+                continue
+            owner = by_end.get(before)
+            if owner is None:
+                name = self._phrase_before(text, before)
+                if not name:
+                    continue
+                actor_type = self._head_type.get(name.split()[-1], "ArmedGroup")
+                owner = Mention(before - len(name), before, discovered_actor(name, actor_type), "discovered")
+                new.append(owner)
+            if owner.actor.type != "Person":
+                defined.setdefault(acronym, owner.actor)
+        if defined:
+            pattern = re.compile(rf"(?<![\w-])(?:{_alternation(defined)})(?![\w])")
+            for match in pattern.finditer(text):
+                new.append(Mention(match.start(), match.end(), defined[match.group()], "acronym"))
+        return new
+
+    def _surnames(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Later uses of a person's surname ("Sudani", "al-Sudani") after the full name."""
+        first_seen: dict[str, tuple[int, Actor]] = {}
+        clashes: set[str] = set()
+        for mention in mentions:
+            if mention.actor.type != "Person" or mention.kind == "reference":
+                continue
+            for key in self._surname_keys(text[mention.start:mention.end]):
+                seen = first_seen.get(key)
+                if seen and seen[1].id != mention.actor.id:
+                    clashes.add(key)
+                elif not seen:
+                    first_seen[key] = (mention.end, mention.actor)
+        keys = {k: v for k, v in first_seen.items() if k not in clashes and self.gazetteer.lookup(k) is None}
+        if not keys:
+            return []
+        pattern = re.compile(rf"(?<![\w-])(?:{_alternation(keys)})(?![\w])")
+        return [
+            Mention(m.start(), m.end(), keys[m.group()][1], "surname")
+            for m in pattern.finditer(text)
+            if m.start() >= keys[m.group()][0]
+        ]
+
+    def _surname_keys(self, name: str) -> list[str]:
+        words = name.split()
+        if len(words) < 2:
+            return []
+        last = words[-1]
+        keys = [last]
+        bare = re.sub(r"^(?:al|el|Al|El)-", "", last)
+        if bare != last:
+            keys += [bare, "Al-" + bare]
+        return [k for k in keys if len(k) >= 3 and k[0].isupper() and k not in self.not_names]
+
+    def _references(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """'the group', 'the kingdom', 'its' ... resolved to a fitting actor named before them: for a noun,
+        the nearest of a fitting type (or, for nouns like "force", the nearest whose name ends in the noun);
+        for a pronoun, the first group of the sentence, else the nearest organisation or state."""
+        ordered = sorted(mentions, key=lambda m: m.start)
+        starts = [m.start for m in ordered]
+        found: list[Mention] = []
+        for match in self._compound_reference.finditer(text):
+            # "the Iran-aligned movement": the noun refers back, the compound's actor stays a mention of its own
+            noun = re.sub(r"\s+", " ", match.group("noun").lower())
+            before = ordered[:bisect.bisect_left(starts, match.start())]
+            actor = self._noun_antecedent(text, match.start(), noun, before)
+            if actor is not None:
+                found.append(Mention(match.start("noun"), match.end("noun"), actor, "reference"))
+        for match in self._reference.finditer(text):
+            before = ordered[:bisect.bisect_left(starts, match.start())]
+            if match.group("pron"):
+                actor = self._pronoun_antecedent(text, match.start(), before, match.group("pron").lower())
+            else:
+                noun = re.sub(r"\s+", " ", match.group("noun").lower())
+                actor = self._noun_antecedent(text, match.start(), noun, before)
+            if actor is not None:
+                found.append(Mention(match.start(), match.end(), actor, "reference"))
+        return found
+
+    def _noun_antecedent(self, text: str, at: int, noun: str, before: list[Mention]) -> Actor | None:
+        types = self._anaphora[noun]
+        candidates = [m for m in reversed(before) if at - m.end <= self.window and m.actor.type in types
+                      and m.kind not in {"reference", "collective"}]
+        if noun not in self.by_name:
+            return candidates[0].actor if candidates else None
+        stem = noun.rstrip("s")
+        for mention in candidates:  # "the corps": a name whose head word is the noun (not "X of the ... Corps")
+            if any(form.lower().split()[-1].rstrip("s") == stem and " of " not in form
+                   for form in (mention.actor.name, *mention.actor.aliases) if form.split()):
+                return mention.actor
+        for mention in candidates:
+            if any(stem in form.lower() for form in (mention.actor.name, *mention.actor.aliases)):
+                return mention.actor
+        return candidates[0].actor if candidates else None
+
+    def _pronoun_antecedent(self, text: str, at: int, before: list[Mention], pronoun: str = "its") -> Actor | None:
+        sentence_start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+        same_sentence = [m for m in reversed(before) if m.start >= sentence_start and m.kind not in {"reference", "collective"}]
+        if pronoun in self.person_pronouns:
+            # only as the owner of a relation noun ("Moscow, his main foreign backer"): the nearest person
+            if not self._person_pronoun_noun.match(text, at):
+                return None
+            return next((m.actor for m in same_sentence if m.actor.type == "Person"), None)
+        if same_sentence and re.fullmatch(r",\s*", text[same_sentence[0].end:at]):
+            same_sentence = same_sentence[1:]  # "the United States and Britain, its closest ally": not Britain
+        for mention in reversed(same_sentence):  # the first group of the sentence: usually its subject
+            if mention.actor.type in {"ArmedGroup", "PoliticalOrganization"}:
+                return mention.actor
+        if pronoun in self.group_pronouns:  # "it" refers to a group here, never to a state ("Oman said it ...")
+            return None
+        for mention in reversed(same_sentence):  # else the sentence's first organisation or state
+            if mention.actor.type in self.pronoun_types:
+                return mention.actor
+        return None
+
+    def _split_compound(self, text: str, mention: Mention) -> list[Mention]:
+        """A gazetteer form that embeds another actor or a title is split so that rules see both:
+        "Yemen's Houthis" -> Yemen + Houthis, "Quds Force of Iran's Revolutionary Guards" -> Quds Force +
+        Iran + Revolutionary Guards, "US President Donald Trump" -> US + Donald Trump."""
+        surface = text[mention.start:mention.end]
+        for pattern, head_group, other_group in self._compound_patterns:
+            if other_group == "pre" and "(?:(?P<pre>" in pattern.pattern and mention.actor.type != "Person":
+                continue  # titles split persons only
+            match = pattern.match(surface)
+            if not match:
+                continue
+            other = match.group(other_group) if other_group else None
+            others = self._whole_matches(text, mention.start + match.start(other_group), mention.start + match.end(other_group)) if other else []
+            if other and not others:
+                continue
+            if any(o.actor.id == mention.actor.id for o in others):
+                continue
+            head = Mention(mention.start + match.start(head_group), mention.start + match.end(head_group),
+                           mention.actor, mention.kind)
+            return sorted([head, *[p for o in others for p in self._split_compound(text, o)]], key=lambda m: m.start)
+        return [mention]
+
+    def _whole_matches(self, text: str, start: int, end: int) -> list[Mention]:
+        """Gazetteer mentions covering exactly ``text[start:end]`` (one, or several with only spaces between)."""
+        found = self.gazetteer.find(text[start:end])
+        if not found or found[0].start != 0 or found[-1].end != end - start:
+            return []
+        return [Mention(start + m.start, start + m.end, self.gazetteer.get(m.actor_id), m.kind) for m in found[:1]] \
+            if len(found) == 1 else []
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def _trim_name(self, name: str) -> str:
+        """Drop trailing particles and non-name words from a captured name; '' when too short."""
+        words = name.split()
+        while words and (words[-1].lower() in {"al", "bin", "ibn", "de", "abu"} or words[-1] in self.not_names):
+            words.pop()
+        while words and words[0] in self.not_names:
+            words.pop(0)
+        return " ".join(words) if len(words) >= 2 else ""
+
+    def _trim_org(self, name: str) -> str:
+        words = name.split()
+        while words and words[0] in {"The", "the", "of", "and", "for"} | self.not_names - {"Islamic", "National"}:
+            words.pop(0)
+        return " ".join(words)
+
+    def _is_org_name(self, name: str) -> bool:
+        words = name.split()
+        modifiers = [w for w in words[:-1] if w[0].isupper() or w[0].isdigit()]
+        return bool(modifiers) and not all(w in self.generic for w in modifiers)
+
+    @staticmethod
+    def _inside(start: int, known: list[Mention]) -> bool:
+        return any(m.start <= start < m.end for m in known)
+
+    def _phrase_before(self, text: str, end: int) -> str:
+        """The capitalised phrase that ends at ``end`` ("Estado Mayor Central"), if it looks like a name."""
+        words = text[max(0, end - 120):end].split()
+        phrase: list[str] = []
+        for word in reversed(words):
+            if word[-1] in ",.;:" or not self._phrase_token.match(word):
+                break
+            phrase.insert(0, word)
+        while phrase and (phrase[0][0].islower() or phrase[0] in {"The"}):
+            phrase.pop(0)
+        # "Fighters of the Estado Mayor Central": the name starts after the last "of"/"the" when what
+        # follows is itself a name of two or more words
+        for index in range(len(phrase) - 1, 0, -1):
+            if phrase[index] in {"of", "the"}:
+                tail = phrase[index + 1:]
+                if sum(w[0].isupper() for w in tail) >= 2:
+                    phrase = tail
+                break
+        capitalised = [w for w in phrase if w[0].isupper()]
+        return " ".join(phrase) if len(capitalised) >= 2 else ""
+
+    @staticmethod
+    def _merge(mentions: list[Mention], new: list[Mention]) -> list[Mention]:
+        """Add ``new`` mentions: one that strictly contains existing non-person mentions replaces them;
+        one that overlaps anything else is dropped."""
+        result = sorted(mentions, key=lambda m: m.start)
+        for candidate in sorted(new, key=lambda m: (m.start, -(m.end - m.start))):
+            overlapping = [m for m in result if m.start < candidate.end and candidate.start < m.end]
+            if not overlapping:
+                result.append(candidate)
+            elif candidate.kind in {"discovered", "collective"} and all(
+                candidate.start <= m.start and m.end <= candidate.end and (m.end - m.start) < (candidate.end - candidate.start)
+                and m.actor.type != "Person" and (candidate.kind == "discovered" or m.kind == "reference")
+                for m in overlapping
+            ):  # "Defence Minister Israel Katz" over "Israel"; "the militia leaders" over "the militia"
+                result = [m for m in result if m not in overlapping] + [candidate]
+            else:
+                continue
+            result.sort(key=lambda m: m.start)
+        return result
+
+

@@ -1,0 +1,83 @@
+"""Polarity and modality of a matched relation: negated or denied, hedged, hypothetical.
+
+The cues (``polarity.yaml``) are looked for in the trigger's clause: from the last clause boundary
+before the match to the end of the match. Negation and denial there make the claim negative (recorded,
+never asserted); a hedge ("allegedly", "accused of", "believed to") makes it hedged with lower
+confidence; a condition, question, future or wish ("if", "would", "plans to", "?") makes it
+hypothetical, and hypothetical claims are not emitted (threats excepted: they are made of such words).
+
+>>> judge = PolarityJudge({"negation": ["not"], "denial": ["denied"], "hedge": ["reportedly"],
+...                        "modal": ["would"], "boundaries": [";", " but "]})
+>>> judge.judge("Tehran has denied arming the Houthis.", 0, 36)
+Modality(negated=True, hedged=False, hypothetical=False)
+>>> judge.judge("Iran reportedly armed them; Syria would not.", 0, 25)
+Modality(negated=False, hedged=True, hypothetical=False)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Modality:
+    negated: bool
+    hedged: bool
+    hypothetical: bool
+
+
+def _body(words: list[str]) -> str:
+    """Cue words as one alternation; "its"/"their" in a cue also match a mention token ("held ⟨3Ar⟩ fire")."""
+    ordered = sorted({w.strip() for w in words if w.strip()}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return re.sub(r"\b(its|their)\b", r"(?:\1|⟨\\d+[A-Z][a-z]?⟩)", body)
+
+
+def _word_pattern(words: list[str], flags: int = re.IGNORECASE) -> re.Pattern:
+    return re.compile(rf"(?<![\w'])(?:{_body(words)})(?![\w])", flags)
+
+
+def _governing_pattern(words: list[str]) -> re.Pattern:
+    """A cue that governs the clause after it: "... denied that" / "... has alleged that" at the end of a text."""
+    return re.compile(rf"(?<![\w'])(?:{_body(words)})\s+(?:[^\s]+\s+){{0,3}}?(?:that|whether)\s*$", re.IGNORECASE)
+
+
+class PolarityJudge:
+    """Judges one match in a sentence; patterns compiled once from the cue lists."""
+
+    def __init__(self, cues: dict):
+        self.negation = _word_pattern(list(cues["negation"]) + list(cues["denial"]))
+        self.hedge = _word_pattern(cues["hedge"])
+        # modal verbs are matched in lower case only: "May 14" is a date ("If" is listed capitalised too)
+        self.modal = _word_pattern(cues["modal"], 0)
+        # a clause governed by a denial or a hedge just before it: "Moscow denied that Wagner operates in Mali"
+        self.denied_clause = _governing_pattern(list(cues["denial"]) + list(cues.get("negated_clause", [])))
+        self.hedged_clause = _governing_pattern(cues["hedge"])
+        ordered = sorted(cues["boundaries"], key=len, reverse=True)
+        self.boundary = re.compile("|".join(re.escape(b) for b in ordered), re.IGNORECASE)
+
+    def clause_start(self, sentence: str, start: int) -> int:
+        """Offset just after the last clause boundary before ``start`` (0 if none)."""
+        last = 0
+        for match in self.boundary.finditer(sentence, 0, start):
+            last = match.end()
+        return last
+
+    def judge(self, sentence: str, start: int, end: int, trigger_start: int | None = None,
+              scope_match: bool = False) -> Modality:
+        """The modality of the relation matched at ``sentence[start:end]``.
+
+        ``trigger_start`` (default ``start``) is where the clause is taken to begin looking back from:
+        for a relation whose subject stands far before its verb, pass the verb's offset.
+        """
+        lead = ""
+        if scope_match:  # a relation inside a noun phrase ("the Iran-backed X") ignores the clause around it
+            clause = sentence[start:end]
+        else:
+            clause_start = self.clause_start(sentence, trigger_start if trigger_start is not None else start)
+            clause, lead = sentence[clause_start:end], sentence[max(0, clause_start - 80):clause_start]
+        return Modality(
+            negated=bool(self.negation.search(clause) or self.denied_clause.search(lead)),
+            hedged=bool(self.hedge.search(clause) or self.hedged_clause.search(lead)),
+            hypothetical=bool(self.modal.search(clause)) or sentence.rstrip().endswith("?"),
+        )

@@ -1,0 +1,401 @@
+"""The relation rule engine: cue patterns over a sentence whose mentions are typed placeholders.
+
+Each sentence is rewritten with every mention replaced by a token ``⟨<index><type>⟩`` (type C country,
+G state body, A armed group, O political organisation, I international organisation, P person; a
+country named by its demonym gets ``d``, by its capital ``c``; a reference like "the group" gets ``r``):
+
+    "Iran-backed Kataib Hezbollah struck US bases"  ->  "⟨0C⟩-backed ⟨1A⟩ struck ⟨2Cd⟩ bases"
+
+Rules of ``relations.yaml`` are regexes over that text with slots for mentions:
+
+- ``{A:ORG}`` one mention of a class (``CLASSES``), ``{A+:ORG}`` a coordinated list ("A, B and C");
+- gaps of up to N words, lazy so that slots bind first: ``{~N}`` plain words (a mention used as a
+  modifier counts as a word: "⟨Iranian⟩ nuclear sites", "⟨Iran⟩-backed", "⟨Iran⟩'s"), ``{*N}`` any words,
+  ``{-N}`` adjectives (no "and", no comma), ``{=N}`` no oblique preposition ("in", "at", "from" ...),
+  ``{!N}`` no auxiliary (active voice only), ``{^N}`` capitalised title words ("Prime Minister");
+  no gap crosses a clause word of ``gap_stops`` ("but", "which" ...);
+- ``{REL}`` an optional relative clause or parenthesis after a mention, ``{APPOS}`` an apposition;
+- ``{@list}`` a word list of the file; a space is whitespace (a comma may precede it).
+
+A rule names its ``subject`` and ``object`` slots (each member of a list slot gives a claim) or a
+``pairwise`` list slot (every pair of its members: "talks between A, B and C"), plus a ``subject``
+(a host or mediator) that meets each of them. ``scope: match`` marks a relation inside a noun
+phrase ("the Iran-backed X"): the clause around it cannot negate or suspend it. A subject that is
+embedded in a prepositional phrase ("commanded by General ⟨3⟩, have been ...") is rejected. Title rules
+(``titles.yaml``) are built in here too: "<org or country> <title> <person>", "<person>, <title> of <org>".
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from graph.errors import DataFileError
+from graph.gazetteer import Actor
+
+TYPE_CODES = {"Country": "C", "GovernmentOrganization": "G", "ArmedGroup": "A", "PoliticalOrganization": "O",
+              "InternationalOrganization": "I", "Person": "P"}
+KIND_FLAGS = {"demonym": "d", "capital": "c", "reference": "r", "collective": "k"}
+CLASSES = {
+    "ANY": r"[CGAOIP][dcrk]?",
+    "ACTOR": r"[CGAOI][dcrk]?",
+    "ORG": r"[GAOI][rk]?",
+    "GROUP": r"[AO][rk]?",
+    "ARMED": r"A[rk]?",
+    "NONSTATE": r"[AOP][rk]?",
+    "STATE": r"C[dcr]?",
+    "COUNTRY": r"C[dr]?",
+    "PLACE": r"Cd?",
+    "PER": r"Pr?",
+    "AGENT": r"[CGAOIP][dcrk]?",
+    "NAMED": r"(?:[GAOIP][rk]?|C[cr]?)",
+    "TARGET": r"(?:[GAOIP][rk]?|C[dr]?)",
+    "COLLECTIVE": r"Ak",
+}
+# PARTY: any actor, a demonym too ("alongside ⟨Russian⟩ forces") unless it qualifies a name after it
+# ("an ally of the ⟨Afghan⟩ ⟨Taliban⟩", "⟨Syrian⟩ President ⟨X⟩"). Spelled out in full: it needs a lookahead.
+PARTY_TOKEN = r"(?:⟨\d+(?:[GAOIP][rk]?|C[cr]?)⟩|⟨\d+Cd⟩(?!\s+(?:⟨|(?-i:[A-Z]))))"
+HEAD_TITLES = r"(?:leader|chief|commander|spokesman|spokeswoman|official|head|founder|envoy|minister|secretary-general|deputy)"
+# Words that show a mention is not the subject of the clause that follows it ("in Baghdad killed ...").
+_NOT_SUBJECT = "".join(rf"(?<!\b{w}\s)" for w in ("in", "at", "near", "from", "into", "inside", "in the", "at the",
+                                                   "from the", "near the"))
+# A slot at the end of a pattern is not a possessor or the first part of a compound ("⟨0⟩'s", "⟨0⟩-backed");
+# a target may be ("struck ⟨Israel⟩'s airport", "the ⟨Houthi⟩-held port").
+_END = (r"(?!'s|'|-|\s+(?:(?-i:[a-z])[\w-]*\s+)?(?:leader|chief|commander|spokesman|spokeswoman|official|head|"
+        r"founder|envoy|minister|president|secretary-general|deputy)\s)")
+_END_TARGET = r"(?!-(?!held|controlled|run|occupied|ruled|dominated)\w)"
+SPACE = r"(?:(?<=\s)|,?\s+)"
+TOKEN = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
+_SLOT = re.compile(r"\{(?P<name>[A-Za-z]\w*)(?P<list>\+)?:(?P<cls>[A-Z]+)\}")
+_GAP = re.compile(r"\{(?P<kind>[~*=!^-])(?P<n>\d+)\}")
+# An apposition after a mention: ", the Lebanese movement," / ", its closest ally," (its mentions are not
+# members of a list slot).
+APPOSITION = r"(?:\s*,\s+(?:the|a|an|its|their|his|her|one\s+of|once|now|also|formerly|⟨\d+[A-Z][a-z]?⟩(?:'s|')|⟨\d+[A-Z]r⟩)\s+[^,;]{1,80}?(?=,))?"
+# A relative or participial clause after a mention: ", which the department says," / ", founded in 2013,".
+RELATIVE = (r"(?:\s*,\s+(?:(?:which|who|whom|whose|founded|based|known|led|once|also|the|a|an|one|another|"
+            r"commanded|headed|run|backed|supported|funded|armed|formed|created|established|set\s+up|controlled|"
+            r"named|called|dubbed|chaired|"
+            r"⟨\d+[A-Z][a-z]?⟩(?:'s|'))\b[^;]{0,160}?|(?:[^;⟨⟩,]|⟨\d+[A-Z]r⟩){1,60}),)?"
+            # a relative clause that carries the relation itself: ", which (the department says) receives ..."
+            r"(?:\s*,?\s+(?:which|who|that)\s+(?:(?:[^\s,;]+\s+){0,3}?(?:says?|said|claims?|claimed|believes?|"
+            r"believed|thinks?|argues?|alleges?|alleged|insists?|reports?|reported)\s+)?)?")
+CONJUNCTION = r"(?:and|or|as\s+well\s+as|along\s+with|together\s+with|plus)"
+_APPOSITION_IN_SLOT = re.compile(APPOSITION[3:-8] + "(?=,|$)")
+_LIST = re.compile(r"\{@(?P<name>[\w-]+)\}")
+
+
+def placeholder(index: int, actor_type: str, kind: str) -> str:
+    flag = KIND_FLAGS.get(kind, "") if actor_type == "Country" or kind in {"reference", "collective"} else ""
+    return f"⟨{index}{TYPE_CODES[actor_type]}{flag}⟩"
+
+
+def words_alternation(words: list[str]) -> str:
+    ordered = sorted({str(w).strip() for w in words if str(w).strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One compiled relation rule."""
+
+    id: str
+    relation: str
+    regex: re.Pattern
+    subject: str | None
+    object: str | None
+    pairwise: str | None
+    confidence: float
+    modal_ok: bool = False
+    scope_match: bool = False
+    # One word of each of these sets must be in a sentence for the rule to match there (a cheap pre-filter);
+    # empty when the pattern has no word that every match contains.
+    keywords: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class RawClaim:
+    """A rule's finding in one sentence: the two actors, and the match span in the placeholder text
+    (for polarity); ``trigger`` is where the rule's wording starts."""
+
+    subject: Actor
+    object: Actor
+    relation: str
+    rule: str
+    confidence: float
+    span: tuple[int, int]
+    trigger: int
+    modal_ok: bool
+    scope_match: bool = False
+
+
+class PatternCompiler:
+    """Turns the DSL of relations.yaml into regexes.
+
+    A plain gap word is a word, or a mention used as a modifier: a demonym or capital before a
+    lower-case word ("⟨Iranian⟩ nuclear sites"), a hyphenated compound ("⟨Iran⟩-backed"), a possessor
+    ("⟨Iran⟩'s"), or a reference pronoun before a noun ("⟨its⟩ commander"). Slots are tried first
+    (gaps are lazy), so a modifier still binds a slot when the rule wants it.
+    """
+
+    def __init__(self, lists: dict[str, list[str]], gap_stops: list[str]):
+        self.lists = {name: words_alternation(words) for name, words in lists.items()}
+        stops = words_alternation(gap_stops)
+        # a lower-case word follows, but not "and <mention>" (then the mention is one of a pair)
+        noun_follows = r"(?=\s+(?-i:[a-z]))(?!\s+(?:and|or)\s+(?:the\s+)?⟨)"
+        modifier = (rf"⟨\d+C[dc]⟩{noun_follows}|⟨\d+[A-Z][a-z]?⟩-[\w-]+|⟨\d+[A-Z][a-z]?⟩(?:'s|')(?=\s)"
+                    rf"|⟨\d+[A-Z]r⟩{noun_follows}|⟨\d+[A-Z][a-z]?⟩(?=\s+{HEAD_TITLES}\s)")
+        self.plain_word = rf"(?:(?:(?!{stops}\b)[^\s⟨⟩;:()\"“”]+|{modifier})\s+)"
+        self.any_word = rf"(?:(?!{stops}\b)[^\s;:()\"“”]+\s+)"
+        self.adjective = rf"(?:(?!(?:and|or|{stops})\b)[^\s⟨⟩;:,()\"“”]+\s+)"
+        oblique = words_alternation(["in", "near", "at", "from", "by", "with", "for", "during", "since", "after",
+                                     "before", "over", "into", "outside", "off"])
+        self.no_oblique = rf"(?:(?!(?:{oblique}|{stops})\b)(?:[^\s⟨⟩;:()\"“”]+|{modifier})\s+)"
+        auxiliary = words_alternation(["was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"])
+        self.active = rf"(?:(?!(?:{auxiliary}|{stops})\b)(?:[^\s⟨⟩;:()\"“”]+|{modifier})\s+)"
+        titles = HEAD_TITLES
+        self.title_zone = rf"(?:(?:(?-i:[A-Z])[\w.'’-]*|⟨\d+C[dc]⟩|⟨\d+[A-Z][a-z]?⟩(?=\s+{titles}\s)|{titles})\s+)"
+
+    def compile(self, pattern: str, where: str) -> re.Pattern:
+        def slot(match: re.Match) -> str:
+            cls = CLASSES.get(match.group("cls"))
+            if cls is None and match.group("cls") != "PARTY":
+                raise DataFileError(f"{where}: unknown slot class {match.group('cls')!r}")
+            one = PARTY_TOKEN if cls is None else rf"⟨\d+{cls}⟩"
+            # a slot that ends the pattern is not a possessor or a hyphen compound ("⟨0⟩'s", "⟨0⟩-backed")
+            at_end = match.end() == len(match.string)
+            end = (_END_TARGET if match.group("cls") == "TARGET" else _END) if at_end else ""
+            # a subject slot opening the pattern is not the object of a locative ("in ⟨Baghdad⟩ killed"), unless
+            # the pattern wants it as a possessor or an apposition head
+            following = match.string[match.end():]
+            possessor = following.startswith(("'s", "(?:'s", "(?:(?:'s|')|", ",", "-"))
+            start = _NOT_SUBJECT if match.start() == 0 and not possessor else ""
+            if match.group("list"):
+                element = rf"(?:the\s+)?(?:(?:(?-i:[A-Z])[\w.'-]*\s+){{0,3}}?){one}{APPOSITION}"
+                # "A and B", "A, B and C", "A, B, and C"; not "A, and B" (that joins two clauses), not "A, B"
+                tail = (rf"(?:(?:\s*,\s*{element})+(?:\s*,)?\s+{CONJUNCTION}\s+{element}"
+                        rf"|\s+{CONJUNCTION}\s+{element})?")
+                return rf"{start}(?P<{match.group('name')}>{one}{APPOSITION}{tail}){end}"
+            return rf"{start}(?P<{match.group('name')}>{one}){end}"
+
+        def gap(match: re.Match) -> str:
+            word = {"~": self.plain_word, "*": self.any_word, "-": self.adjective, "=": self.no_oblique,
+                    "!": self.active, "^": self.title_zone}[match.group("kind")]
+            return rf"{word}{{0,{match.group('n')}}}?"
+
+        def word_list(name: str) -> str:
+            if name not in self.lists:
+                raise DataFileError(f"{where}: unknown word list {name!r}")
+            return self.lists[name]
+
+        text = pattern.strip()
+        # "its"/"their" of a pattern may have become a reference token ("counts Pakistan as ⟨3Cr⟩ closest ally")
+        text = re.sub(r"(?<![\w\\])(its|their)(?=[ |)])", r"(?:\1|⟨\\d+[A-Z]r⟩)", text)
+        text = text.replace("{REL}", "\x00R").replace("{APPOS}", "\x00A")
+        text = _LIST.sub(lambda m: "\x00L" + m.group("name") + "\x00", text)
+        text = text.replace(" ", "\x00S")
+        text = re.sub(r"\x00L([\w-]+)\x00", lambda m: word_list(m.group(1)), text)
+        text = _SLOT.sub(slot, text)
+        text = text.replace("\x00R", RELATIVE).replace("\x00A", APPOSITION)
+        text = _GAP.sub(gap, text)
+        text = text.replace("\x00S", SPACE)
+        try:
+            return re.compile(text, re.IGNORECASE)
+        except re.error as error:
+            raise DataFileError(f"{where}: bad pattern {pattern!r} ({error})") from None
+
+
+def compile_rules(cues: dict) -> list[Rule]:
+    """The relation rules of relations.yaml, compiled."""
+    where = cues.get("_path", "relations.yaml")
+    compiler = PatternCompiler(cues["lists"], cues.get("gap_stops", []))
+    rules = []
+    for number, entry in enumerate(cues["rules"], 1):
+        label = f"{where}: rule {entry.get('id', number)}"
+        for key in ("id", "relation", "pattern"):
+            if key not in entry:
+                raise DataFileError(f"{label}: missing {key!r}")
+        patterns = entry["pattern"] if isinstance(entry["pattern"], list) else [entry["pattern"]]
+        for pattern in patterns:
+            regex = compiler.compile(pattern, label)
+            groups = set(regex.groupindex)
+            for slot in (entry.get("subject"), entry.get("object"), entry.get("pairwise")):
+                if slot and slot not in groups:
+                    raise DataFileError(f"{label}: slot {slot!r} not in its pattern")
+            if not entry.get("pairwise") and not (entry.get("subject") and entry.get("object")):
+                raise DataFileError(f"{label}: needs subject and object, or pairwise")
+            rules.append(Rule(entry["id"], entry["relation"], regex, entry.get("subject"), entry.get("object"),
+                              entry.get("pairwise"), float(entry.get("confidence", 0.8)),
+                              bool(entry.get("modal_ok", False)), entry.get("scope") == "match",
+                              required_words(pattern, cues["lists"])))
+    return rules
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+def sentence_words(text: str) -> frozenset[str]:
+    """The lower-case words of a (placeholder) sentence, as ``required_words`` tokenises them."""
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def required_words(pattern: str, lists: dict[str, list[str]]) -> frozenset[str]:
+    """Words of which every match of ``pattern`` contains one: the first mandatory (top-level) literal
+    word or word list of the pattern; empty if it has none. Only a pre-filter: never wrong, maybe weak.
+
+    >>> sorted(required_words("{A:ANY} struck {B:ANY}", {}))
+    ['struck']
+    >>> sorted(required_words("{B:ACTOR}-{@p} {A:ORG}", {"p": ["backed", "armed by"]}))
+    ['armed', 'backed']
+    >>> required_words("(?:a|b) {A:ANY}", {})
+    frozenset()
+    """
+    depth, index, in_class = 0, 0, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            if depth == 0:
+                group_words = _group_first_words(pattern, index, lists)
+                if group_words:
+                    return group_words
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "{":
+            close = pattern.find("}", index)
+            macro = pattern[index + 1:close]
+            if depth == 0 and macro.startswith("@") and macro[1:] in lists:
+                firsts = {(_WORD.findall(str(w).lower()) or [""])[0] for w in lists[macro[1:]]}
+                if "" not in firsts:
+                    return frozenset(firsts)
+            index = close + 1
+            continue
+        elif depth == 0 and char.isalpha():
+            end = index
+            while end < len(pattern) and pattern[end].isalpha():
+                end += 1
+            optional = end < len(pattern) and pattern[end] in "?*{"
+            if not optional and (index == 0 or not pattern[index - 1].isalpha()):
+                return frozenset({pattern[index:end].lower()})
+            index = end
+            continue
+        index += 1
+    return frozenset()
+
+
+def _group_first_words(pattern: str, start: int, lists: dict[str, list[str]]) -> frozenset[str]:
+    """For a mandatory top-level group "(?:met|held talks) ..." the first words of its alternatives, if
+    every alternative starts with a word or a word list; else empty."""
+    depth, index, bars = 0, start, [start + 1]
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                break
+        elif char == "|" and depth == 1:
+            bars.append(index + 1)
+        index += 1
+    if index >= len(pattern) or (index + 1 < len(pattern) and pattern[index + 1] in "?*{"):
+        return frozenset()
+    words: set[str] = set()
+    for begin, end in zip(bars, [b - 1 for b in bars[1:]] + [index]):
+        alternative = pattern[begin:end]
+        alternative = alternative[2:] if alternative.startswith("?:") else alternative
+        found = required_words(alternative, lists) if alternative[:1].isalpha() or alternative.startswith("{@") else frozenset()
+        if not found:
+            return frozenset()
+        words |= found
+    return frozenset(words)
+
+
+def slot_indices(text: str) -> list[int]:
+    """The mention indices of a slot's text, leaving out those inside appositions and modifiers
+    ("⟨0⟩ and ⟨1⟩, ⟨2r⟩ closest ally" gives 0 and 1)."""
+    text = _APPOSITION_IN_SLOT.sub(" ", text)
+    return [int(m.group(1)) for m in TOKEN.finditer(text) if not re.match(r"'s|'|-", text[m.end():m.end() + 2])]
+
+
+def overlapping_matches(regex: re.Pattern, text: str) -> Iterator[re.Match]:
+    """Every leftmost match of ``regex`` from each start position on, so that one match does not hide
+    another that starts inside it ("A and B struck C" gives both "A ... struck C" and "B struck C")."""
+    position = 0
+    while position <= len(text):
+        match = regex.search(text, position)
+        if match is None:
+            return
+        yield match
+        position = match.start() + 1
+
+
+# After a subject and a comma, words that open an apposition or clause rather than the predicate.
+_APPOSITION_OPENERS = re.compile(
+    r",\s+(?:the|a|an|its|their|his|her|one|once|now|also|which|who|whose|whom|another|both|each|including|such|"
+    r"known|based|led|backed|commanded|⟨)", re.IGNORECASE)
+_EMBEDDED = re.compile(r"\b(?:by|of|with|to|from|in|at|near|into|for|against|on|under|between|among)\s+"
+                       r"(?:the\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$", re.IGNORECASE)
+
+
+_POSTMODIFIER = re.compile(r"⟩\s+of\s+(?:the\s+)?$")
+
+
+def _embedded_subject(match: re.Match, rule: Rule, coded: str) -> bool:
+    """A subject that is the object of a preposition and then followed by ", <verb>" belongs to a phrase
+    inside the clause ("commanded by General ⟨3P⟩, have been at war with ..."), and one that follows
+    "<mention> of" modifies that mention; neither is the clause's subject."""
+    if not rule.subject or match.start(rule.subject) != match.start():
+        return False
+    after = re.sub(r"^\s+(?:troops|forces|fighters|soldiers|officials|militants)\b", "",
+                   coded[match.end(rule.subject):match.end(rule.subject) + 40])
+    if not after.startswith((",", "'", "-")) and _POSTMODIFIER.search(coded[max(0, match.start() - 30):match.start()]):
+        return True  # "President ⟨1P⟩ of ⟨2C⟩ met ...": the subject is ⟨1P⟩
+    if not after.startswith(",") or _APPOSITION_OPENERS.match(after):
+        return False
+    return bool(_EMBEDDED.search(coded[max(0, match.start() - 60):match.start()]))
+
+
+def apply_rules(rules: list[Rule], coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
+    """All raw claims of the rules in one placeholder sentence; ``actors[i]`` is the actor of token ``i``."""
+    words = sentence_words(coded)
+    for rule in rules:
+        if rule.keywords and rule.keywords.isdisjoint(words):
+            continue
+        for match in overlapping_matches(rule.regex, coded):
+            if _embedded_subject(match, rule, coded):
+                continue
+            trigger = _trigger_offset(match, rule)
+            if rule.pairwise:
+                members = slot_indices(match.group(rule.pairwise))
+                for i, a in enumerate(members):
+                    for b in members[i + 1:]:
+                        yield RawClaim(actors[a], actors[b], rule.relation, rule.id, rule.confidence, match.span(), trigger,
+                                       rule.modal_ok, rule.scope_match)
+                if rule.subject:  # a mediator or host with the pair: "talks hosted by S between A and B"
+                    for s in slot_indices(match.group(rule.subject)):
+                        for m in members:
+                            yield RawClaim(actors[s], actors[m], rule.relation, rule.id, rule.confidence, match.span(), trigger,
+                                           rule.modal_ok, rule.scope_match)
+                continue
+            for s in slot_indices(match.group(rule.subject)):
+                for o in slot_indices(match.group(rule.object)):
+                    yield RawClaim(actors[s], actors[o], rule.relation, rule.id, rule.confidence, match.span(), trigger,
+                                   rule.modal_ok, rule.scope_match)
+
+
+def _trigger_offset(match: re.Match, rule: Rule) -> int:
+    """Where the rule's wording begins: after the first slot that opens the match (the subject of
+    "A, which ..., struck B" should not pull the clause start back before A)."""
+    first_group_end = min((match.end(g) for g in match.re.groupindex if match.start(g) == match.start()),
+                          default=match.start())
+    return first_group_end

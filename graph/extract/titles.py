@@ -1,0 +1,154 @@
+"""Title rules: persons named with an office ("Iraqi Prime Minister X", "Hezbollah leader Y",
+"Qais al-Khazali, secretary-general of Asaib Ahl al-Haq", "Abdel Rahman al-Jazairi, a PMF official").
+
+The relation follows ANNOTATION.md's "Officials" convention through ``titles.yaml``: the title and
+whether the named actor is a country or an organisation give ``leaderOf`` or ``memberOf``; a qualifier
+naming a part ("political bureau chief", "the group's Gaza chief") or an indefinite "a commander of"
+makes a head title ``memberOf``. A bare title ("President Volodymyr Zelensky") is resolved through the
+gazetteer's roles of the person, and so is a title whose gazetteer role names a body that the sentence
+also names. Patterns run over the same placeholder text as the relation rules (see ``rules.py``).
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from graph.gazetteer import Actor, Gazetteer, normalise_name
+from graph.extract.rules import CLASSES, RawClaim, words_alternation
+
+PERSON = rf"⟨(?P<per>\d+){CLASSES['PER']}⟩"
+
+
+def _slot(name: str, cls: str) -> str:
+    return rf"⟨(?P<{name}>\d+){CLASSES[cls]}⟩"
+
+
+class TitleRules:
+    """Compiled title patterns and the table that maps a title to a relation."""
+
+    def __init__(self, title_cues: dict, mention_cues: dict, gazetteer: Gazetteer | None):
+        self.gazetteer = gazetteer
+        self.table: dict[str, dict] = {}
+        for entry in title_cues["titles"]:
+            for title in entry["title"]:
+                self.table.setdefault(title.lower(), entry)
+        self.part = {w.lower() for w in title_cues["part_qualifiers"]}
+        self.whole = {w.lower() for w in title_cues["whole_qualifiers"]}
+        self.bodies = title_cues.get("heads_of_bodies", [])
+        titles = words_alternation(list(self.table))
+        members = words_alternation(list(self.table) + title_cues["member_nouns"])
+        honorifics = words_alternation(mention_cues["honorifics"])
+        qual = r"(?P<qual>(?:[\w'’.-]+\s+){0,3}?)"
+        org = _slot("org", "ACTOR")
+        after_org = r"(?-i:(?!['’-]|\s+(?!(?:in|on|at|and|or|since|until|who|which|from|to|for|over|as|when|was|is)\b)[a-z]))"
+        self.patterns = [
+            # "Hezbollah leader Naim Qassem", "Iran's Supreme Leader Ayatollah Ali Khamenei", "its commander, X"
+            ("title-before-name", re.compile(
+                rf"{org}(?:'s|'|’s|’|,\s+whose)?\s+{qual}(?P<title>{titles})\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)),
+            # "Qais al-Khazali, secretary-general of Asaib Ahl al-Haq", "X, a commander of Y"
+            ("apposition-title-of", re.compile(
+                rf"{PERSON}\s*,\s+(?P<art>(?:a|an|the|one\s+of\s+the|another)\s+)?{qual}(?P<title>{titles})s?\s+"
+                rf"(?:of|at|for|from|in|with|to)\s+(?:the\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s|'|’s|’)\s+|⟨\d+{CLASSES['STATE']}⟩\s+)?{org}{after_org}",
+                re.I)),
+            # "Mohammed Deif, the commander of Hamas's military wing": a member of the whole
+            ("apposition-title-of-part", re.compile(
+                rf"{PERSON}\s*,\s+(?P<art>(?:a|an|the)\s+)?{qual}(?P<title>{titles})\s+of\s+(?:the\s+)?{org}(?:'s|'|’s|’)\s+"
+                rf"(?:[\w-]+\s+){{0,2}}(?:wing|branch|unit|bureau|office|arm|brigades|council|command|division|cell)\b", re.I)),
+            # "the head of Egypt's General Intelligence Service, Hassan Rashad"
+            ("title-of-org-then-name", re.compile(
+                rf"(?<![⟩\w])(?P<art>(?:a|an|the|one\s+of\s+the)\s+)?{qual}(?P<title>{titles})\s+of\s+(?:the\s+)?"
+                rf"(?:⟨\d+{CLASSES['STATE']}⟩(?:'s|'|’s|’)?\s+)?{org}\s*,\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)),
+            # "Mohammed bin Salman, the kingdom's de facto ruler"
+            ("apposition-possessive-title", re.compile(
+                rf"{PERSON}\s*,\s+(?P<art>the\s+)?{org}(?:'s|'|’s|’)\s+{qual}(?P<title>{titles})\b", re.I)),
+            # "Abdel Rahman al-Jazairi, a PMF official", "X, a senior Houthi official", "X, the Hamas leader"
+            ("apposition-member", re.compile(
+                rf"{PERSON}\s*,\s+(?P<art>a|an|another|the)\s+(?:[\w'’-]+\s+){{0,2}}?{org}\s+{qual}(?P<title>{members})\b",
+                re.I)),
+            # "President Nicolas Maduro of Venezuela", "Secretary-General Naim Qassem of Hezbollah"
+            ("title-name-of", re.compile(
+                rf"(?<![⟩'’])\b(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}\s+of\s+(?:the\s+)?{org}"
+                rf"(?P<qual>)(?!['’-])", re.I)),
+        ]
+        self.bare = re.compile(
+            rf"(?<![⟩'’s])\s(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)
+
+    def claims(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
+        """The title claims of one placeholder sentence."""
+        in_sentence = {a.id for a in actors}
+        for rule_id, pattern in self.patterns:
+            for match in _overlapping(pattern, coded):
+                person, org = actors[int(match.group("per"))], actors[int(match.group("org"))]
+                title = match.group("title")
+                qualifiers = (match.group("qual") or "").split()
+                indefinite = (match.groupdict().get("art") or "").strip().lower() in {"a", "an", "another"}
+                relation = "memberOf" if rule_id == "apposition-title-of-part" else self.relation(title, qualifiers, org, indefinite)
+                role = self._gazetteer_role(person, title, in_sentence)
+                if role is not None:
+                    relation, org = role
+                elif relation == "memberOf" or org.type == "Country":
+                    org, relation = self._named_body(title, org, relation, actors)
+                if relation:
+                    yield RawClaim(person, org, relation, rule_id, 0.85 if rule_id != "apposition-member" else 0.8,
+                                   match.span(), match.start(), False, True)
+        for match in _overlapping(self.bare, coded):
+            person = actors[int(match.group("per"))]
+            role = self._gazetteer_role(person, match.group("title"), None)
+            if role is not None:
+                yield RawClaim(person, role[1], role[0], "bare-title-role", 0.75, match.span(), match.start(), False, True)
+
+    def relation(self, title: str, qualifiers: list[str], org: Actor, indefinite: bool) -> str | None:
+        """The relation a title gives to the named country or organisation."""
+        entry = self.table.get(re.sub(r"\s+", " ", title.lower()))
+        if entry is None:
+            return None
+        relation = entry.get("state" if org.type == "Country" else "org")
+        if relation != "leaderOf":
+            return relation
+        words = [q.lower().strip(",") for q in qualifiers]
+        if indefinite and "former" not in words:
+            return "memberOf"  # "a commander of X" is one of its commanders
+        for word, original in zip(words, qualifiers):
+            if word in self.part or (original[:1].isupper() and word not in self.whole):
+                return "memberOf"  # head of a part: "political bureau chief", "the group's Gaza chief"
+            if org.type == "Country" and word not in self.whole:
+                return None  # "the US following President Trump's threats": the words between are no qualifier
+        return relation
+
+    def _gazetteer_role(self, person: Actor, title: str, in_sentence: set[str] | None):
+        """(relation, org actor) of the person's gazetteer role that this title names, if the role's
+        body is named in the sentence (or the title is bare: ``in_sentence`` None)."""
+        if not person.roles or self.gazetteer is None:
+            return None
+        wanted = normalise_name(title)
+        for role in person.roles:
+            have = normalise_name(role.role)
+            if have and (have == wanted or have.endswith(wanted) or wanted.endswith(have)) and role.org in self.gazetteer:
+                if in_sentence is None or role.org in in_sentence:
+                    return role.relation, self.gazetteer.get(role.org)
+        return None
+
+    def _named_body(self, title: str, org: Actor, relation: str | None, actors: list[Actor]):
+        """A head-of-body title with its country ("US Secretary of State X") leads the body if the
+        sentence names it ("... the State Department said")."""
+        wanted = title.lower()
+        for entry in self.bodies:
+            if wanted not in {t.lower() for t in entry["title"]}:
+                continue
+            names = {normalise_name(n) for n in entry["body"]}
+            for actor in actors:
+                if actor.type == "GovernmentOrganization" and (
+                    normalise_name(actor.name) in names or any(normalise_name(a) in names for a in actor.aliases)
+                ):
+                    return actor, "leaderOf"
+        return org, relation
+
+
+def _overlapping(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    position = 0
+    while position <= len(text):
+        match = pattern.search(text, position)
+        if match is None:
+            return
+        yield match
+        position = match.start() + 1

@@ -1,0 +1,288 @@
+"""Tests of graph.extract: one small sentence per construction, then the held-out annotated articles."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.articles import Article
+from graph.evaluate import evaluate, gazetteer_from_corpus
+from graph.extract import Claim, Extractor, extract_article
+from graph.extract.mentions import DISCOVERED_PREFIX
+from graph.extract.sentences import split_sentences
+from graph.gazetteer import Actor, Gazetteer, Role
+
+HELDOUT = Path(__file__).parent / "fixtures" / "corpus_heldout"
+
+
+def _gazetteer() -> Gazetteer:
+    actors = [
+        Actor("iran", "Country", "Iran", capital="Tehran", demonyms=("Iranian", "Iranians")),
+        Actor("iraq", "Country", "Iraq", capital="Baghdad", demonyms=("Iraqi",)),
+        Actor("united-states", "Country", "United States", aliases=("US", "U.S."), capital="Washington",
+              demonyms=("American",)),
+        Actor("israel", "Country", "Israel", demonyms=("Israeli",)),
+        Actor("yemen", "Country", "Yemen", demonyms=("Yemeni",)),
+        Actor("ukraine", "Country", "Ukraine", capital="Kyiv", demonyms=("Ukrainian",)),
+        Actor("qatar", "Country", "Qatar", capital="Doha", demonyms=("Qatari",)),
+        Actor("irgc", "GovernmentOrganization", "Islamic Revolutionary Guard Corps", aliases=("IRGC",), country="iran"),
+        Actor("quds-force", "GovernmentOrganization", "Quds Force", parent="irgc", country="iran"),
+        Actor("pmf", "GovernmentOrganization", "Popular Mobilization Forces", aliases=("PMF",), country="iraq"),
+        Actor("kataib-hezbollah", "ArmedGroup", "Kataib Hezbollah", parent="pmf"),
+        Actor("nujaba", "ArmedGroup", "Harakat al-Nujaba", aliases=("Nujaba",)),
+        Actor("houthis", "ArmedGroup", "Houthis", aliases=("Houthi", "Ansar Allah")),
+        Actor("hamas", "ArmedGroup", "Hamas"),
+        Actor("hezbollah", "ArmedGroup", "Hezbollah"),
+        Actor("sudani", "Person", "Mohammed Shia al-Sudani"),
+        Actor("zelensky", "Person", "Volodymyr Zelensky",
+              roles=(Role("President", "ukraine", "leaderOf"),)),
+    ]
+    return Gazetteer({a.id: a for a in actors})
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor(_gazetteer())
+
+
+def triples(extractor: Extractor, text: str, polarity: str = "positive") -> set[tuple[str, str, str]]:
+    return {(c.subject.name, c.predicate, c.object.name) for c in extractor.extract_text(text, "t")
+            if c.polarity == polarity}
+
+
+# -- constructions -------------------------------------------------------------------------------------
+
+def test_hyphenated_backed(extractor):
+    assert ("Kataib Hezbollah", "backedBy", "Iran") in triples(extractor, "The Iran-backed Kataib Hezbollah fired rockets.")
+
+
+def test_passive_backed_and_relative_clause(extractor):
+    found = triples(extractor, "Hamas, which is backed by Tehran, rejected the offer.")
+    assert ("Hamas", "backedBy", "Iran") in found
+
+
+def test_active_and_passive_attack(extractor):
+    assert ("Israel", "attacked", "Hezbollah") in triples(extractor, "Israel struck Hezbollah positions on Monday.")
+    found = triples(extractor, "The Houthis in Yemen were hit by a wave of airstrikes by the US.")
+    assert ("United States", "attacked", "Houthis") in found
+    assert ("Houthis", "operatesIn", "Yemen") in found
+
+
+def test_possessive_country_and_proxy(extractor):
+    found = triples(extractor, "Yemen's Houthis welcomed the move, and Tehran's proxy Hezbollah stayed silent.")
+    assert ("Houthis", "operatesIn", "Yemen") in found
+    assert ("Hezbollah", "backedBy", "Iran") in found
+
+
+def test_apposition_faction_of(extractor):
+    found = triples(extractor, "Kataib Hezbollah, one of the most powerful factions inside the PMF, refused.")
+    assert ("Kataib Hezbollah", "partOf", "Popular Mobilization Forces") in found
+
+
+def test_title_head_of_government_and_minister(extractor):
+    found = triples(extractor, "Iraqi Prime Minister Mohammed Shia al-Sudani met Iranian Foreign Minister Abbas Araghchi.")
+    assert ("Mohammed Shia al-Sudani", "leaderOf", "Iraq") in found
+    assert ("Abbas Araghchi", "memberOf", "Iran") in found  # a discovered person, typed by the title
+    assert ("Mohammed Shia al-Sudani", "metWith", "Abbas Araghchi") in found or \
+           ("Abbas Araghchi", "metWith", "Mohammed Shia al-Sudani") in found
+
+
+def test_bare_title_resolved_by_gazetteer_role(extractor):
+    assert ("Volodymyr Zelensky", "leaderOf", "Ukraine") in triples(
+        extractor, "On Friday President Volodymyr Zelensky met Hamas envoys in Doha.")
+
+
+def test_list_expansion(extractor):
+    found = triples(extractor, "Washington designated Kataib Hezbollah, Harakat al-Nujaba and the Houthis as terrorists.")
+    assert {("United States", "designated", g) for g in ("Kataib Hezbollah", "Harakat al-Nujaba", "Houthis")} <= found
+
+
+def test_denial_is_negative_not_asserted(extractor):
+    text = "Tehran has consistently denied arming the Houthis."
+    assert ("Houthis", "backedBy", "Iran") not in triples(extractor, text)
+    assert ("Houthis", "backedBy", "Iran") in triples(extractor, text, polarity="negative")
+
+
+def test_negated_fire_is_not_an_attack(extractor):
+    assert not any(p == "attacked" for _, p, _ in triples(extractor, "Hezbollah held its fire against Israel."))
+
+
+def test_hedge_marks_and_lowers_confidence(extractor):
+    plain = [c for c in extractor.extract_text("Hamas receives weapons from Iran.") if c.predicate == "backedBy"]
+    hedged = [c for c in extractor.extract_text("Hamas allegedly receives weapons from Iran.") if c.predicate == "backedBy"]
+    assert plain and hedged
+    assert hedged[0].hedged and not plain[0].hedged
+    assert hedged[0].confidence < plain[0].confidence
+
+
+def test_plain_attribution_is_not_a_hedge(extractor):
+    claims = extractor.extract_text("Iraqi officials said Israel struck Hamas in Doha.")
+    assert any(c.predicate == "attacked" and not c.hedged for c in claims)
+
+
+def test_conditional_and_future_not_asserted(extractor):
+    assert not any(p == "attacked" for _, p, _ in triples(extractor, "If Iran attacks Israel, the region will burn."))
+    assert not any(p == "attacked" for _, p, _ in triples(extractor, "Officials said Israel would strike Iran."))
+
+
+def test_threat_keeps_its_modal(extractor):
+    assert ("Houthis", "threatened", "United States") in triples(
+        extractor, "The Houthis threatened to strike American warships.")
+
+
+# -- mentions and references ---------------------------------------------------------------------------
+
+def test_discovered_actor_has_stable_id_across_articles(extractor):
+    first = extractor.extract_text("Houthi spokesman Yahya Saree said the group would fight.", "a")
+    second = extractor.extract(Article(id="b", title="t", text="Houthi spokesman Yahya Saree warned Israel."))
+    ids = {c.subject.id for c in first + second if c.subject.name == "Yahya Saree"}
+    assert ids == {DISCOVERED_PREFIX + "yahya-saree"}
+    assert all(c.subject.discovered for c in first if c.subject.name == "Yahya Saree")
+
+
+def test_discovered_organisation_by_head_word(extractor):
+    found = triples(extractor, "The Iran-backed Ashab al-Kahf Brigades claimed the attack.")
+    assert ("Ashab al-Kahf Brigades", "backedBy", "Iran") in found
+
+
+def test_acronym_defined_in_text(extractor):
+    text = "Fighters of the Estado Mayor Central (EMC) clashed with troops. The EMC is backed by Iran."
+    assert ("Estado Mayor Central", "backedBy", "Iran") in triples(extractor, text)
+
+
+def test_surname_after_full_name(extractor):
+    text = ("Iraqi Prime Minister Mohammed Shia al-Sudani spoke on Monday. "
+            "On Tuesday Sudani met Hamas leaders in Baghdad.")
+    assert ("Mohammed Shia al-Sudani", "metWith", "Hamas") in triples(extractor, text)
+
+
+def test_the_group_and_its_refer_back(extractor):
+    text = "Hamas rejected the plan. The group said its leader had met Qatari mediators."
+    claims = extractor.extract_text(text)
+    assert all(c.subject.name != "the group" for c in claims)
+    text = "The State Department sanctioned Harakat al-Nujaba and its leader, Akram al-Kaabi, in 2019."
+    found = triples(extractor, text)
+    assert ("Akram al-Kaabi", "leaderOf", "Harakat al-Nujaba") in found
+
+
+def test_unit_leader_is_member_of_parent(extractor):
+    found = triples(extractor, "The Quds Force is commanded by Brigadier General Esmail Qaani.")
+    assert ("Esmail Qaani", "leaderOf", "Quds Force") in found
+    assert ("Esmail Qaani", "memberOf", "Islamic Revolutionary Guard Corps") in found
+
+
+def test_collective_resolved_to_the_groups_the_article_names(extractor):
+    text = ("Several of the Iran-backed militias operating in Iraq are ready to disarm. "
+            "Leaders of the Kataib Hezbollah and Harakat al-Nujaba groups met officials on Sunday.")
+    found = triples(extractor, text)
+    for group in ("Kataib Hezbollah", "Harakat al-Nujaba"):
+        assert (group, "backedBy", "Iran") in found
+        assert (group, "operatesIn", "Iraq") in found
+    assert not any(s.startswith("the ") or o.startswith("the ") for s, _, o in found)
+
+
+def test_partitive_is_not_a_collective(extractor):
+    text = ("Kataib Hezbollah, the most powerful of the Iran-backed factions, rejected the plan. "
+            "Harakat al-Nujaba, another faction, agreed.")
+    found = triples(extractor, text)
+    assert ("Kataib Hezbollah", "backedBy", "Iran") in found
+    assert ("Harakat al-Nujaba", "backedBy", "Iran") not in found
+
+
+def test_more_constructions(extractor):
+    assert ("Mohammed Shia al-Sudani", "leaderOf", "Iraq") in triples(
+        extractor, "Prime Minister Mohammed Shia al-Sudani of Iraq met Hamas leaders.")
+    assert ("Israel", "attacked", "Mohammed Shia al-Sudani") in triples(
+        extractor, "Mohammed Shia al-Sudani was wounded in an Israeli drone strike.")
+    assert ("Iran", "alliedWith", "Qatar") in triples(extractor, "Iran and Qatar are close allies.") | {
+        (o, p, s) for s, p, o in triples(extractor, "Iran and Qatar are close allies.")}
+    hedged = [c for c in extractor.extract_text("Iran is believed to arm the Houthis.") if c.predicate == "backedBy"]
+    assert hedged and hedged[0].hedged
+
+
+def test_mediators_meet_each_party(extractor):
+    found = {frozenset((s, o)) for s, p, o in triples(extractor, "Qatar and Iraq are mediating between Israel and Hamas.")
+             if p == "metWith"}
+    assert {frozenset(pair) for pair in [("Israel", "Hamas"), ("Qatar", "Israel"), ("Qatar", "Hamas"),
+                                          ("Iraq", "Israel"), ("Iraq", "Hamas")]} <= found
+    assert frozenset(("Qatar", "Iraq")) not in found
+
+
+def test_support_object_lists_and_side_by_side(extractor):
+    assert ("Houthis", "backedBy", "Iran") in triples(extractor, "Iran has supplied the Houthis with drones and missiles.")
+    assert ("Houthis", "backedBy", "Iran") in triples(extractor, "The Houthis rely on Iranian weapons.")
+    found = triples(extractor, "Hamas is active in Qatar, Iraq and Yemen.")
+    assert {("Hamas", "operatesIn", c) for c in ("Qatar", "Iraq", "Yemen")} <= found
+    found = triples(extractor, "Hamas and Hezbollah fought side by side in 2006.")
+    assert ("Hamas", "alliedWith", "Hezbollah") in found
+    assert not any(p == "hostileTo" for _, p, _ in found)
+
+
+def test_denied_clause_and_no_evidence_are_negative(extractor):
+    assert ("Houthis", "operatesIn", "Iraq") in triples(
+        extractor, "Baghdad denied that the Houthis operate in Iraq.", polarity="negative")
+    assert not triples(extractor, "There is no evidence that Iran armed Hamas.")
+
+
+def test_hyphenated_pairs(extractor):
+    assert ("Israel", "hostileTo", "Hamas") in triples(extractor, "The Israel-Hamas war has killed thousands.")
+    talks = triples(extractor, "US-Iran talks resumed in Oman.")
+    assert ("United States", "metWith", "Iran") in talks or ("Iran", "metWith", "United States") in talks
+    assert not triples(extractor, "A US-Houthi truce took effect.")  # a truce alone is no meeting
+
+
+# -- sentences, claims, contract -------------------------------------------------------------------------
+
+def test_furniture_lines_dropped():
+    text = ("World News\n\nBEIRUT, May 2, 2025\n\nIsrael struck Hezbollah on Monday. AP\n"
+            "0 seconds of 1 minute, 1 secondVolume 0%\nGetty Images\nWith Post wires\n")
+    assert [s.text for s in split_sentences(text)] == ["Israel struck Hezbollah on Monday."]
+
+
+def test_claim_record_and_offsets(extractor):
+    article = Article(id="doc1", title="t", text="Intro line here.\nThe Iran-backed Houthis attacked Israel.")
+    claims = extractor.extract(article)
+    assert claims and all(article.text[c.start:c.end] == c.evidence for c in claims)
+    record = claims[0].to_record()
+    assert {"doc", "subject", "subject_type", "predicate", "object", "object_type", "evidence", "confidence",
+            "hedged", "polarity", "rule", "start", "end", "subject_id", "object_id"} <= set(record)
+    assert record["doc"] == "doc1"
+
+
+def test_one_claim_per_triple_and_sentence(extractor):
+    claims = extractor.extract_text("The Iran-backed Houthis, which are backed by Iran, attacked Israel.")
+    keys = [(c.subject.id, c.predicate, c.object.id, c.start) for c in claims]
+    assert len(keys) == len(set(keys))
+
+
+def test_extract_article_convenience_with_gazetteer():
+    claims = extract_article(Article(id="x", title="t", text="Israel struck Hamas in Gaza."), _gazetteer())
+    assert all(isinstance(c, Claim) for c in claims)
+    assert any(c.predicate == "attacked" for c in claims)
+
+
+# -- held-out annotated articles -------------------------------------------------------------------------
+
+HELDOUT_MIN_PRECISION = 0.90
+HELDOUT_MIN_RECALL = 0.55  # honest level reached; the target for unseen news is 0.75 (see the report)
+
+
+def test_heldout_scores():
+    result = evaluate(HELDOUT, gazetteer=gazetteer_from_corpus(HELDOUT))
+    overall = result["figures"]["ALL"]
+    assert overall["negated_output"] == 0, result["negated"]
+    assert overall["precision"] >= HELDOUT_MIN_PRECISION, result["false"]
+    assert overall["recall"] >= HELDOUT_MIN_RECALL
+
+
+def test_bad_cue_folder_is_a_clear_error(tmp_path):
+    from graph.errors import DataFileError
+    with pytest.raises(DataFileError, match="relations.yaml"):
+        Extractor(_gazetteer(), cues_dir=tmp_path)
+    for name in ("titles", "mentions", "polarity"):
+        (tmp_path / f"{name}.yaml").write_text((Path(__file__).parent.parent / "ontology" / "cues" / f"{name}.yaml")
+                                               .read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "relations.yaml").write_text("lists: {}\nrules:\n  - {id: r, relation: likes, pattern: 'x'}\n",
+                                             encoding="utf-8")
+    with pytest.raises(DataFileError, match="needs subject and object|unknown relation"):
+        Extractor(_gazetteer(), cues_dir=tmp_path)
