@@ -91,27 +91,46 @@ def cli() -> None:
 
 # --------------------------------------------------------------------------- ingest & extract
 
+def _ingest_options(function):
+    """--strict, --jobs and --curation, shared by ingest and build."""
+    function = click.option(
+        "--curation", "curation_folder", type=click.Path(file_okay=False, path_type=Path), envvar="ACTORGRAPH_CURATION",
+        help="Curation folder (review.yaml, assertions.yaml) applied after ingesting; default ./curation.")(function)
+    function = click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True,
+                            help="Extraction processes (0: one per core); the store is written by one process.")(function)
+    function = click.option("--strict", is_flag=True,
+                            help="Stop at the first bad file instead of reporting and skipping it.")(function)
+    return function
+
+
+def _ingest_into(store, paths, strict: bool, jobs: int, curation_folder):
+    """Run the ingest with a progress bar and print its summary; bad files are reported and skipped."""
+    from graph.pipeline import ingest as run_ingest
+
+    with _progress("ingesting") as progress:
+        summary = run_ingest(paths, store, jobs=jobs or os.cpu_count() or 1, on_error=None if strict else _skip,
+                             on_warning=_warn, progress=progress, curation_folder=curation_folder)
+    click.echo(summary.line())
+    click.echo(summary.curation)
+    return summary
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_store_options
-@click.option("--strict", is_flag=True, help="Stop at the first bad file instead of reporting and skipping it.")
-@click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True,
-              help="Extraction processes (0: one per core); the store is written by one process.")
-def ingest(paths, store_location, query_url, update_url, strict, jobs):
+@_ingest_options
+def ingest(paths, store_location, query_url, update_url, strict, jobs, curation_folder):
     """Extract relations from articles and store them.
 
-    PATHS are article files (.txt, .md, .html, .jsonl) or folders, read recursively. Articles
-    already stored with the same content are skipped; a changed article replaces its old version.
-    Each article is stored in one transaction: an interrupted ingest can simply be run again.
+    PATHS are article files (.txt, .md, .html, .jsonl) or folders, read recursively, or RDF files
+    (.ttl, .trig, .nq, .nt, .jsonld: an earlier export) loaded as they are. Articles already stored
+    with the same content are skipped; a changed article replaces its old version. Each article is
+    stored in one transaction: an interrupted ingest can simply be run again.
     """
-    from graph.pipeline import ingest as run_ingest
-
-    with _open(store_location, query_url, update_url) as store, _progress("ingesting") as progress:
-        summary = run_ingest(paths, store, jobs=jobs or os.cpu_count() or 1,
-                             on_error=None if strict else _skip, on_warning=_warn, progress=progress)
-    click.echo(summary.line())
-    if summary.failed and not strict:
-        sys.exit(1 if summary.articles == 0 and summary.unchanged == 0 else 0)
+    with _open(store_location, query_url, update_url) as store:
+        summary = _ingest_into(store, paths, strict, jobs, curation_folder)
+    if summary.failed and summary.articles == 0 and summary.unchanged == 0 and summary.imported == 0:
+        sys.exit(1)
 
 
 @cli.command()
@@ -312,23 +331,19 @@ def validate(store_location, query_url, update_url):
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for the report, the HTML view and the exports.")
 @_store_options
+@_ingest_options
 @click.option("--top", type=click.IntRange(1), default=20, show_default=True, help="How many actors per report table.")
-@click.option("--strict", is_flag=True, help="Stop at the first bad file instead of reporting and skipping it.")
-def build(paths, out, store_location, query_url, update_url, top, strict):
+def build(paths, out, store_location, query_url, update_url, strict, jobs, curation_folder, top):
     """The main job: ingest PATHS, then write the report, the HTML view and the exports into --out.
 
     Without --store the graph is kept in OUT/store, so a build is self-contained.
     """
     from graph.pipeline import build_outputs
-    from graph.pipeline import ingest as run_ingest
 
     if store_location == default_store() and "ACTORGRAPH_STORE" not in os.environ:
         store_location = str(out / "store")
     with _open(store_location, query_url, update_url) as store:
-        with _progress("ingesting") as progress:
-            summary = run_ingest(paths, store, on_error=None if strict else _skip, on_warning=_warn,
-                                 progress=progress)
-        click.echo(summary.line())
+        _ingest_into(store, paths, strict, jobs, curation_folder)
         outputs = build_outputs(store, out, top=top)
     click.echo(f"HTML network view: {outputs.files['view']}")
     click.echo(f"centrality report: {outputs.files['report-md']} (also .csv, .json, .html)")

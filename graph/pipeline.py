@@ -34,13 +34,18 @@ class IngestSummary:
     unchanged: int = 0
     claims: int = 0
     negated: int = 0
+    imported: int = 0
+    inferred: int = 0
+    curation: str = ""
     failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
     def line(self) -> str:
         rate = self.articles / self.seconds if self.seconds else 0.0
-        return (f"{self.articles} articles ingested ({self.unchanged} unchanged skipped, {len(self.failed)} failed), "
-                f"{self.claims} claims ({self.negated} negated), {rate:.1f} articles/s")
+        imported = f", {self.imported} RDF files imported" if self.imported else ""
+        return (f"{self.articles} articles ingested ({self.unchanged} unchanged skipped, {len(self.failed)} failed)"
+                f"{imported}, {self.claims} claims ({self.negated} negated), {self.inferred} inferred edges, "
+                f"{rate:.1f} articles/s")
 
 
 def ensure_ontology(store: Store) -> None:
@@ -59,8 +64,14 @@ def ingest(
     on_error: Callable[[InputError], None] | None = None,
     on_warning: Callable[[str], None] | None = None,
     progress: ProgressCallback | None = None,
+    curation_folder: str | Path | None = None,
 ) -> IngestSummary:
     """Extract claims from every article under ``paths`` and store each article as one named graph.
+
+    RDF files named in ``paths`` (an earlier export: ``.ttl .trig .nq .nt .jsonld``) are loaded
+    as they are. Afterwards the analysts' curation (``curation_folder``, default ``./curation``
+    or ``$ACTORGRAPH_CURATION``) is applied again and the inferred graph rebuilt, so review
+    decisions survive every rebuild; the curation files are checked before anything is written.
 
     Articles stream from disk; with ``jobs`` > 1 extraction runs in that many worker processes,
     fed ``chunk_size`` articles at a time with a bounded number of chunks in flight, while this
@@ -76,8 +87,19 @@ def ingest(
             raise error
         on_error(error)
 
+    from graph.curation import apply_curation, load_curation
+    from graph.export import IMPORT_SUFFIXES, import_rdf
+    from graph.inference import materialise_inferences
+
+    load_curation(curation_folder)  # a malformed curation file stops us before any write
+    paths = [Path(p) for p in paths]
+    rdf_files = [p for p in paths if p.suffix.lower() in IMPORT_SUFFIXES and p.is_file()]
+    paths = [p for p in paths if p not in rdf_files]
     ensure_ontology(store)
-    known = store.article_hashes()
+    for rdf_file in rdf_files:
+        import_rdf(store, rdf_file)
+        summary.imported += 1
+    known = store.article_hashes() if paths else {}
 
     def changed_articles() -> Iterator[Article]:
         for article in read_articles(paths, on_error=record_error, on_warning=on_warning):
@@ -90,14 +112,17 @@ def ingest(
             known[iri] = article.content_hash  # a repeated id later in the same run is then skipped too
             yield article
 
-    for results in _extracted_chunks(_chunks(changed_articles(), chunk_size), extractor, jobs):
-        store.put_graphs((article_iri(r.article.id), r.triples) for r in results)
-        for result in results:
-            summary.articles += 1
-            summary.claims += result.claims
-            summary.negated += result.negated
-            if progress:
-                progress(result.article, result.claims)
+    if paths:
+        for results in _extracted_chunks(_chunks(changed_articles(), chunk_size), extractor, jobs):
+            store.put_graphs((article_iri(r.article.id), r.triples) for r in results)
+            for result in results:
+                summary.articles += 1
+                summary.claims += result.claims
+                summary.negated += result.negated
+                if progress:
+                    progress(result.article, result.claims)
+    summary.curation = apply_curation(store, curation_folder).line()
+    summary.inferred = materialise_inferences(store)
     summary.seconds = time.perf_counter() - started
     return summary
 

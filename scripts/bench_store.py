@@ -17,8 +17,6 @@ import argparse
 import gc
 import os
 import random
-import resource
-import shutil
 import signal
 import statistics
 import subprocess

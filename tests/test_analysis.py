@@ -355,6 +355,4 @@ def test_cli_path_ego_and_report(store, tmp_path, capsys):
                                      "--since", "2030-01-01"])
         assert result.exit_code == 0 and "The network is empty" in out.read_text()
     finally:
-        from graph.store.oxigraph import OxigraphStore
-
         store.__init__(location)  # reopen for the module-scoped fixture's teardown

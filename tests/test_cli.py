@@ -125,3 +125,32 @@ def test_every_command_has_help_text():
         for param in command.params:
             if isinstance(param, click.Option):
                 assert param.help, f"{name} --{param.name} has no help"
+
+
+def test_rejected_and_curated_claims_survive_a_rebuild_from_scratch(tmp_path, seeds_dir):
+    curation = tmp_path / "curation"
+    curation.mkdir()
+    (curation / "assertions.yaml").write_text(
+        "- subject: houthis\n  predicate: backedBy\n  object: quds-force\n"
+        "  citation: \"UN Panel of Experts on Yemen, final report 2024\"\n", encoding="utf-8")
+    first = tmp_path / "first"
+    run("build", seeds_dir, "--out", first, "--curation", curation)
+    run("review", "reject", "--relation", "Donald Trump", "leaderOf", "United States",
+        "--curation", curation, "--store", first / "store")
+    assert "donald-trump, leaderOf, united-states" in (curation / "review.yaml").read_text(encoding="utf-8")
+
+    rebuilt = tmp_path / "rebuilt"
+    run("build", seeds_dir, "--out", rebuilt, "--curation", curation)
+    edges = (rebuilt / "edges.csv").read_text(encoding="utf-8")
+    assert "Quds Force" in edges and "UN Panel of Experts" in edges
+    assert not any("Donald Trump" in line and "leaderOf" in line for line in edges.splitlines())
+    hidden = run("query", "evidence", "--store", rebuilt / "store", "--format", "csv").output
+    shown = run("query", "evidence", "--store", rebuilt / "store", "--format", "csv", "--include-rejected").output
+    assert "leaderOf" in shown and "Donald Trump" in shown
+    assert not any("Donald Trump" in line and "leaderOf" in line for line in hidden.splitlines())
+
+
+def test_validate_passes_on_the_seed_build(seed_build):
+    out, _ = seed_build
+    result = run("validate", "--store", out / "store")
+    assert "conforms" in result.output

@@ -74,19 +74,7 @@ def test_killed_ingests_leave_whole_articles_and_a_rerun_completes(tmp_path):
     _kill_repeatedly(crashed, tmp_path / "crashed", reference, after_some_articles)
 
 
-def _real_extractor_ready() -> bool:
-    try:
-        from graph.extract import Extractor
-        from graph.gazetteer import load_gazetteer
-
-        Extractor(load_gazetteer())
-        return True
-    except Exception:
-        return False
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(not _real_extractor_ready(), reason="the extractor (graph.extract) is not ready")
 def test_killed_cli_ingests_with_the_real_extractor(tmp_path):
     """The same with ``python -m graph ingest`` on copies of the seed and held-out articles."""
     corpus = tmp_path / "corpus"

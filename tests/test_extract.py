@@ -264,7 +264,7 @@ def test_extract_article_convenience_with_gazetteer():
 # -- held-out annotated articles -------------------------------------------------------------------------
 
 HELDOUT_MIN_PRECISION = 0.90
-HELDOUT_MIN_RECALL = 0.55  # honest level reached; the target for unseen news is 0.75 (see the report)
+HELDOUT_MIN_RECALL = 0.62  # reached 0.657 (held-out) with the general constructions; the target for unseen news is 0.75
 
 
 def test_heldout_scores():
@@ -286,3 +286,103 @@ def test_bad_cue_folder_is_a_clear_error(tmp_path):
                                              encoding="utf-8")
     with pytest.raises(DataFileError, match="needs subject and object|unknown relation"):
         Extractor(_gazetteer(), cues_dir=tmp_path)
+
+
+# -- general constructions for unseen text ---------------------------------------------------------------
+
+def test_reporting_frame_it_had_struck(extractor):
+    found = triples(extractor, "Israel said on Sunday it had struck Hezbollah positions near the border.")
+    assert ("Israel", "attacked", "Hezbollah") in found
+
+
+def test_coordinated_forces_and_targets_in_held_areas(extractor):
+    found = triples(extractor, "American and Israeli warplanes and warships struck dozens of targets in Houthi-controlled areas overnight.")
+    assert {("United States", "attacked", "Houthis"), ("Israel", "attacked", "Houthis")} <= found
+
+
+def test_coordinated_predicate_only_for_sentence_subject(extractor):
+    found = triples(extractor, "Hamas fired rockets at Ashkelon on Monday and has repeatedly attacked Israel.")
+    assert ("Hamas", "attacked", "Israel") in found
+    found = triples(extractor, "Israel still holds positions inside southern Yemen and regularly strikes Hamas targets.")
+    assert ("Yemen", "attacked", "Hamas") not in found
+
+
+def test_alongside_against(extractor):
+    found = triples(extractor, "Iranian troops fought alongside Iraqi forces against Hamas for years.")
+    assert {("Iran", "hostileTo", "Hamas"), ("Iraq", "hostileTo", "Hamas")} <= found
+
+
+def test_apposition_at_war(extractor):
+    found = triples(extractor, "Hamas, a movement that has been at war with Israel since 1987, rejected the plan.")
+    assert ("Hamas", "hostileTo", "Israel") in found
+
+
+def test_clashes_between(extractor):
+    assert ("Houthis", "hostileTo", "Hamas") in triples(extractor, "Clashes between the Houthis and Hamas erupted on Friday.")
+
+
+def test_host_of_talks_meets_each_guest(extractor):
+    found = triples(extractor, "Qatar hosted Volodymyr Zelensky and Iraqi Prime Minister Mohammed Shia al-Sudani for talks in Doha.")
+    assert {("Qatar", "metWith", "Volodymyr Zelensky"), ("Qatar", "metWith", "Mohammed Shia al-Sudani"),
+            ("Volodymyr Zelensky", "metWith", "Mohammed Shia al-Sudani")} <= found
+    assert ("Qatar", "metWith", "Iraq") not in found  # the demonym only qualifies the title
+
+
+def test_delegations_met_and_pair_held_talks(extractor):
+    found = triples(extractor, "Iranian and Iraqi delegations met in Doha on Friday.")
+    assert ("Iran", "metWith", "Iraq") in found
+    assert ("Israel", "metWith", "Yemen") in triples(extractor, "Israel and Yemen have reportedly held direct talks in Doha.")
+
+
+def test_after_talks_mediated_by(extractor):
+    found = triples(extractor, "Iran and Iraq agreed to a ceasefire after talks in Doha mediated by Qatar.")
+    assert {("Iran", "metWith", "Iraq"), ("Qatar", "metWith", "Iran"), ("Qatar", "metWith", "Iraq")} <= found
+
+
+def test_threats_vowed_and_warned_would(extractor):
+    assert ("Houthis", "threatened", "Israel") in triples(extractor, "The Houthis have vowed to retaliate against Israel.")
+    found = triples(extractor, "Volodymyr Zelensky warned on Saturday that Kyiv would strike Iran if the attacks continued.")
+    assert ("Volodymyr Zelensky", "threatened", "Iran") in found
+    assert ("Hamas", "threatened", "Israel") in triples(extractor, "Hamas said Israel would pay a heavy price.")
+
+
+def test_formed_pact_and_siding_with(extractor):
+    found = triples(extractor, "Iran, Iraq and Yemen have formed a mutual defence pact.")
+    assert {("Iran", "alliedWith", "Iraq"), ("Iran", "alliedWith", "Yemen"), ("Iraq", "alliedWith", "Yemen")} <= found
+
+
+def test_operates_mainly_in_and_has_troops_in(extractor):
+    assert ("Hamas", "operatesIn", "Yemen") in triples(extractor, "Hamas, which operates mainly in Yemen's northwest, denied it.")
+    assert ("Hezbollah", "operatesIn", "Iraq") in triples(extractor, "Hezbollah, which already has several hundred fighters in Iraq, said nothing.")
+    found = triples(extractor, "Hamas is active in eastern Iraq and western Yemen.")
+    assert {("Hamas", "operatesIn", "Iraq"), ("Hamas", "operatesIn", "Yemen")} <= found
+
+
+def test_operates_in_not_for_possessor_inside_apposition(extractor):
+    found = triples(extractor, "Harakat al-Nujaba, the Houthis' branch in the region, is active in Iraq.")
+    assert ("Houthis", "operatesIn", "Iraq") not in found
+    assert ("Harakat al-Nujaba", "operatesIn", "Iraq") in found
+
+
+def test_partof_merged_and_elite_unit_of_backed(extractor):
+    assert ("Kataib Hezbollah", "partOf", "Popular Mobilization Forces") in triples(
+        extractor, "Kataib Hezbollah has been formally merged into the Popular Mobilization Forces.")
+    assert ("Harakat al-Nujaba", "partOf", "Hezbollah") in triples(
+        extractor, "Harakat al-Nujaba, the elite unit of the Iran-backed Hezbollah, fired rockets.")
+
+
+def test_designation_list_apposition_and_sanctions_package(extractor):
+    found = triples(extractor, "The US on Friday designated Hamas, the group that controls Gaza, and the Houthis, the largest militia in Yemen, as terrorist organisations.")
+    assert {("United States", "designated", "Hamas"), ("United States", "designated", "Houthis")} <= found
+    assert ("Qatar", "designated", "Iran") in triples(extractor, "Qatar is preparing its 17th package of sanctions against Iran.")
+
+
+def test_backing_turned_to_and_remain_suppliers(extractor):
+    assert ("Iraq", "backedBy", "Iran") in triples(extractor, "Iraq expelled American troops and turned to Tehran for military support.")
+    found = triples(extractor, "Qatar and Israel remain Ukraine's biggest suppliers of weapons.")
+    assert {("Ukraine", "backedBy", "Qatar"), ("Ukraine", "backedBy", "Israel")} <= found
+
+
+def test_hedged_and_negated_new_rules(extractor):
+    assert ("Hamas", "hostileTo", "Israel") in triples(extractor, "Hamas has not been at war with Israel since 2021.", "negative")
+    assert ("Iraq", "backedBy", "Iran") not in triples(extractor, "Iraq did not turn to Tehran for military support.")

@@ -124,12 +124,13 @@ def test_form_post_bad_query_and_unknown_page(endpoint):
 
 
 def test_read_only_unless_started_with_allow_update(endpoint, store):
+    before = sorted(store.graphs())
     drop = b"DROP ALL"
     status, _, body = _get(endpoint + "/sparql", None, drop, "application/sparql-update")
     assert status == 403 and b"--allow-update" in body
     form = urllib.parse.urlencode({"update": "DROP ALL"}).encode()
     assert _get(endpoint + "/sparql", None, form, "application/x-www-form-urlencoded")[0] == 403
-    assert len(store.graphs()) == 13  # the 12 articles and the ontology, untouched
+    assert sorted(store.graphs()) == before and len(before) > 12  # the articles and the ontology, untouched
 
     server, url = _start(store, allow_update=True)
     try:
@@ -163,11 +164,6 @@ def test_a_slow_query_is_stopped(tmp_path):
 @pytest.mark.parametrize("page", ["/view", "/report"])
 def test_view_and_report_pages(endpoint, page):
     status, media, body = _get(endpoint + page)
-    try:
-        import graph.analysis, graph.render, graph.report  # noqa: E401,F401 - written by other engineers
-    except ImportError:
-        assert status == 503 and b"not available" in body
-        return
     assert (status, media) == (200, "text/html"), body[:300]
     assert b"<html" in body.lower() and b"group1" in body.lower()
 

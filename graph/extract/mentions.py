@@ -22,10 +22,11 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterable
 
-from graph.gazetteer import Actor, Gazetteer, fold
+from graph.gazetteer import Actor, Gazetteer, Role, fold
 from graph.vocab import slugify
 
 DISCOVERED_PREFIX = "x-"
+HOME_MARGIN = 1.3  # the article's state is named this many times more often than any other state
 COLLECTIVE_PREFIX = "collective-"  # ids of collectives ("the Iran-backed militias"): resolved, never output
 # Not a collective but a description of named groups: "one of the Iran-backed factions", "Kataib Hezbollah and
 # other Tehran-aligned factions", "the oldest of Iraq's Tehran-aligned groups", "Turkish-backed factions of the SNA".
@@ -76,8 +77,10 @@ class MentionFinder:
         honorifics = _alternation(mention_cues["honorifics"])
         titles = [t for entry in title_cues["titles"] for t in entry["title"]]
         triggers = _alternation(titles + mention_cues["person_triggers"])
+        # "spokesman Yahya Saree", "China's special envoy for Myanmar, Deng Xijun"
         self._person_after_title = re.compile(
-            rf"(?<![\w-])(?i:{triggers}),?\s+(?:(?i:{honorifics})\s+)*(?P<name>{self._name})")
+            rf"(?<![\w-])(?P<trigger>(?i:{triggers}))(?:\s+(?:for|to|on)\s+(?:the\s+)?{cap}(?:\s+{cap}){{0,3}},|,)?\s+"
+            rf"(?:(?i:{honorifics})\s+)*(?P<name>{self._name})")
         self._person_before_role = re.compile(
             rf"(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=,\s)|(?<=\band\s))(?P<name>{self._name}),\s+(?:a|an|the)\s+"
             rf"[^,.;()]{{0,60}}?\b(?:{_alternation(mention_cues['person_nouns'])})\b")
@@ -119,6 +122,23 @@ class MentionFinder:
         self.pronouns = frozenset(p.lower() for p in mention_cues["pronouns"])
         self.pronoun_types = frozenset(mention_cues["pronoun_types"])
         self.window = int(mention_cues.get("reference_window", 600))
+        self._forces = self._state_forces(gazetteer)
+        self._force_ids = frozenset(a.id for a in self._forces.values())
+        self._modifier_use = re.compile(rf"-(?:{_alternation(mention_cues.get('modifier_suffixes', []))})\b")
+        self._state_force = re.compile(
+            rf"(?<![\w'-])(?:(?P<the>the)\s+)?(?P<noun>{_alternation(mention_cues.get('state_force_nouns', []))})(?![\w])",
+            re.IGNORECASE)
+        self._force_blockers = frozenset(w.lower() for w in mention_cues.get("state_force_blockers", []))
+        self._verbish = frozenset(w.lower() for w in mention_cues.get("state_force_followers", []))
+        self._state_government = re.compile(
+            rf"(?<![\w'-])the\s+(?:(?:{_alternation(mention_cues.get('government_adjectives', []))})\s+)?"
+            rf"(?P<noun>{_alternation(mention_cues.get('government_nouns', []))})(?![\w-])(?!\s+(?:of|in|and)\b)",
+            re.IGNORECASE)
+        self._leader_government = re.compile(
+            rf"(?:'s|')\s+(?:(?:{_alternation(mention_cues.get('government_adjectives', []))})\s+)?"
+            rf"(?:{_alternation(mention_cues.get('government_nouns', []))})(?![\w-])", re.IGNORECASE)
+        self.context_titles = {t.lower() for t in mention_cues.get("context_state_titles", [])}
+        self._title_relation = {t.lower(): entry.get("state") for entry in title_cues["titles"] for t in entry["title"]}
         person_titles = _alternation(titles + mention_cues["honorifics"])
         self._compound_patterns = [
             (re.compile(r"^(?P<pre>.+?)(?:'s|')\s+(?P<rest>.+)$"), "rest", "pre"),
@@ -138,6 +158,7 @@ class MentionFinder:
         mentions = self._merge(mentions, self._acronyms(folded, mentions))
         mentions = self._merge(mentions, self._surnames(folded, mentions))
         mentions = self._merge(mentions, self._references(folded, mentions))
+        mentions = self._state_references(folded, mentions)
         return self._merge(mentions, self._collectives(folded, mentions))
 
     def _collectives(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -168,16 +189,20 @@ class MentionFinder:
 
     def _discover(self, text: str, known: list[Mention]) -> list[Mention]:
         found: list[Mention] = []
+        home = self._home_country(known, text.find("\n"))
         for pattern in (self._person_after_title, self._person_before_role):
             for match in pattern.finditer(text):
                 name = self._trim_name(match.group("name"))
                 name_start = match.start("name") + match.group("name").find(name)
                 if name and self.gazetteer.lookup(name) is None:
-                    found.append(Mention(name_start, name_start + len(name), discovered_actor(name, "Person"),
-                                         "discovered"))
+                    actor = discovered_actor(name, "Person")
+                    if home and pattern is self._person_after_title:
+                        actor = self._with_context_role(text, match, actor, home, known)
+                    found.append(Mention(name_start, name_start + len(name), actor, "discovered"))
+        known_ends = {m.end for m in known}
         for match in self._org.finditer(text):
-            name = self._trim_org(match.group("name"))
-            if name and self._is_org_name(name):
+            name = self._trim_org(self._after_listed_name(text, match.start("name"), match.group("name"), known_ends))
+            if name and self._is_org_name(name) and self.gazetteer.lookup(name) is None:
                 start = match.end("name") - len(name)
                 actor_type = self._head_type[match.group("head")]
                 found.append(Mention(start, match.end("name"), discovered_actor(name, actor_type), "discovered"))
@@ -276,7 +301,7 @@ class MentionFinder:
     def _noun_antecedent(self, text: str, at: int, noun: str, before: list[Mention]) -> Actor | None:
         types = self._anaphora[noun]
         candidates = [m for m in reversed(before) if at - m.end <= self.window and m.actor.type in types
-                      and m.kind not in {"reference", "collective"}]
+                      and m.kind not in {"reference", "collective"} and not self._modifier_use.match(text, m.end)]
         if noun not in self.by_name:
             return candidates[0].actor if candidates else None
         stem = noun.rstrip("s")
@@ -291,7 +316,8 @@ class MentionFinder:
 
     def _pronoun_antecedent(self, text: str, at: int, before: list[Mention], pronoun: str = "its") -> Actor | None:
         sentence_start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-        same_sentence = [m for m in reversed(before) if m.start >= sentence_start and m.kind not in {"reference", "collective"}]
+        same_sentence = [m for m in reversed(before) if m.start >= sentence_start and m.kind not in {"reference", "collective"}
+                         and not self._modifier_use.match(text, m.end)]
         if pronoun in self.person_pronouns:
             # only as the owner of a relation noun ("Moscow, his main foreign backer"): the nearest person
             if not self._person_pronoun_noun.match(text, at):
@@ -308,6 +334,161 @@ class MentionFinder:
             if mention.actor.type in self.pronoun_types:
                 return mention.actor
         return None
+
+    # -- the state behind "the army", "the government" ---------------------------------------------
+    def _state_forces(self, gazetteer: Gazetteer) -> dict[tuple[str, str], Actor]:
+        """(country id, noun) -> the gazetteer body a bare "the army" / "the military" / "the armed forces"
+        names in an article about that country: the body named "<demonym> army", "<country>'s military" ..."""
+        forces: dict[tuple[str, str], Actor] = {}
+        nouns = [n.lower() for n in self.cues.get("state_force_nouns", [])]
+        for country in (a for a in gazetteer.actors.values() if a.type == "Country"):
+            names = [country.name, *country.aliases, *country.demonyms]
+            for noun in nouns:
+                for name in names:
+                    body = gazetteer.lookup(f"{name} {noun}") or gazetteer.lookup(f"{name}'s {noun}")
+                    if body is not None and body.type == "GovernmentOrganization":
+                        forces[(country.id, noun)] = body
+                        break
+            found = [forces[(country.id, n)] for n in nouns if (country.id, n) in forces]
+            for noun in nouns:  # "the army" of a state whose one body is its "military", and the reverse
+                if found and (country.id, noun) not in forces and len({a.id for a in found}) == 1:
+                    forces[(country.id, noun)] = found[0]
+        return forces
+
+    def _home_country(self, mentions: list[Mention], headline_end: int = 0) -> str | None:
+        """The state an article is about: the country named most often (by name, demonym, capital, one of
+        its bodies or its head of state or government), a headline mention counting three times, if named
+        at least twice and clearly more often than any other state.
+
+        >>> from graph.gazetteer import Actor, Gazetteer
+        >>> from graph.extract.cues import load_cues
+        >>> gaz = Gazetteer({"mali": Actor("mali", "Country", "Mali"), "niger": Actor("niger", "Country", "Niger")})
+        >>> finder = MentionFinder(gaz, load_cues()["mentions"], load_cues()["titles"])
+        >>> finder._home_country([Mention(0, 4, gaz.get("mali"), "name")] * 3 + [Mention(9, 14, gaz.get("niger"), "name")])
+        'mali'
+        >>> finder._home_country([Mention(0, 4, gaz.get("mali"), "name")] * 3 + [Mention(9, 14, gaz.get("niger"), "name")] * 3)
+        """
+        counts: dict[str, int] = {}
+        for mention in mentions:
+            actor = mention.actor
+            if mention.kind in {"reference", "collective"}:
+                continue
+            if actor.type == "Person":
+                state = self._led_state(actor)
+                country = state.id if state is not None else None
+            else:
+                country = actor.id if actor.type == "Country" else actor.country if actor.type == "GovernmentOrganization" else None
+            if country:
+                counts[country] = counts.get(country, 0) + (3 if mention.end <= headline_end else 1)
+        if not counts:
+            return None
+        best = max(counts, key=lambda c: counts[c])  # dicts keep first-seen order: ties go to the first named
+        runner_up = max((n for c, n in counts.items() if c != best), default=0)
+        # an article about two states ("Israel strikes Lebanon") has no one home state
+        if counts[best] < 2 or counts[best] < HOME_MARGIN * runner_up or best not in self.gazetteer:
+            return None
+        return best
+
+    def _state_references(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A state's armed forces and government named without the state: "the army", "army positions",
+        "Congolese army" (a demonym before the noun), "the military", "the junta", "the government",
+        "Petro's government" (the government a leader heads). "The army" is the state body named most
+        recently as a state's forces, else the forces of the article's state (``_home_country``)."""
+        mentions = sorted(mentions, key=lambda m: m.start)
+        home = self._home_country(mentions, text.find("\n"))
+        by_end = {m.end: m for m in mentions}
+        replaced: dict[int, Mention] = {}
+        for mention in mentions:  # "Petro's government" is Colombia, not Petro
+            if mention.actor.type == "Person" and mention.kind != "reference":
+                match = self._leader_government.match(text, mention.end)
+                state = self._led_state(mention.actor)
+                if match and state is not None:
+                    replaced[mention.start] = Mention(mention.start, match.end(), state, "reference")
+        mentions = [replaced.get(m.start, m) for m in mentions]
+        new: list[Mention] = []
+        for match in self._state_force.finditer(text):
+            noun = re.sub(r"\s+", " ", match.group("noun").lower())
+            owner = self._owner(text, match.start(), by_end)
+            if owner is not None and owner.actor.type == "Country" and not match.group("the"):
+                body = self._forces.get((owner.actor.id, noun))  # "Rwandan army", "Myanmar's military"
+                if body is not None and owner.kind in {"demonym", "name", "alias"} \
+                        and not re.match(r"\s+government\b", text[match.end():match.end() + 12]):
+                    new.append(Mention(owner.start, match.end(), body, "discovered"))
+                continue
+            if not self._bare_force(text, match, noun):
+                continue
+            recent = [m.actor for m in mentions if m.end <= match.start() and m.actor.id in self._force_ids]
+            body = recent[-1] if recent else self._forces.get((home, noun)) if home else None
+            if body is not None:
+                new.append(Mention(match.start(), match.end(), body, "reference"))
+        if home:
+            country = self.gazetteer.get(home)
+            for match in self._state_government.finditer(text):
+                new.append(Mention(match.start(), match.end(), country, "reference"))
+        return self._merge(mentions, new)
+
+    @staticmethod
+    def _owner(text: str, at: int, by_end: dict[int, Mention]) -> Mention | None:
+        """The mention right before ``at`` ("Rwandan army", "Myanmar's military"), if any."""
+        if text[at - 1:at] != " ":
+            return None
+        if text[at - 3:at - 1] == "'s":
+            return by_end.get(at - 3)
+        return by_end.get(at - 1)
+
+    def _bare_force(self, text: str, match: re.Match, noun: str) -> bool:
+        """Whether "army" / "the military" here names a state's forces: not part of a name ("the
+        National Army"), not someone's army ("its army", "a rebel army"), and "military" as a noun
+        ("the military said", not "the military operation")."""
+        before = text[max(0, match.start() - 30):match.start()].split()
+        previous = before[-1] if before else ""
+        if not match.group("the"):
+            if noun != "army" or (previous[:1].isupper() and not previous.endswith((".", ",", ":"))) \
+                    or previous.lower() in self._force_blockers:
+                return False
+        elif noun != "army" and match.group("noun")[:1].isupper() and previous[:1].isupper():
+            return False
+        if re.match(r"\s+of\b", text[match.end():match.end() + 4]):
+            return False  # "the army of ...": the name that follows says whose
+        if noun == "military":
+            rest = text[match.end():match.end() + 30]
+            if re.match(r"(?:'s|')?\s*[,.;:)\"]|'s\b", rest):
+                return True
+            word = (rest.split() or [""])[0].lower().strip(",.;:\"")
+            return word in self._verbish or word.endswith("ed")
+        return True
+
+    def _led_state(self, person: Actor) -> Actor | None:
+        for role in person.roles:
+            if role.relation == "leaderOf" and role.org in self.gazetteer and role.end is None \
+                    and self.gazetteer.get(role.org).type == "Country":
+                return self.gazetteer.get(role.org)
+        return None
+
+    def _with_context_role(self, text: str, match: re.Match, actor: Actor, home: str, known: list[Mention]) -> Actor:
+        """A discovered person after a bare government title ("Defence Minister Ivan Velasquez" with no
+        state named before the title) holds that office in the article's state (ANNOTATION.md officials):
+        the title rules resolve the bare title through this role."""
+        title = re.sub(r"\s+", " ", match.group("trigger")).lower()
+        relation = self._title_relation.get(title)
+        if title not in self.context_titles or relation is None:
+            return actor
+        lead = text[max(0, match.start() - 40):match.start()]
+        if any(match.start() - 3 <= m.end <= match.start() for m in known):
+            return actor  # "Rwandan Foreign Minister X": the state is named
+        previous = lead.split()[-1] if lead.split() else ""
+        if previous[:1].isupper() and not previous.endswith((".", ",", ":", '"')) or previous.endswith(("'s", "'")):
+            return actor  # "Interim Defence Minister X", "the country's Foreign Minister X": the owner is named
+        return Actor(actor.id, actor.type, actor.name, discovered=True,
+                     roles=(Role(match.group("trigger"), home, relation),))
+
+    def _after_listed_name(self, text: str, start: int, name: str, known_ends: set[int]) -> str:
+        """"the TTP and the Baloch Liberation Army": the name is what follows the "and" when a known
+        name ends right before it."""
+        for part in re.finditer(r"\s+and\s+(?:the\s+)?", name):
+            if start + part.start() in known_ends or re.search(r"\b[A-Z]{2,}$", name[:part.start()]):
+                return name[part.end():]
+        return name
 
     def _split_compound(self, text: str, mention: Mention) -> list[Mention]:
         """A gazetteer form that embeds another actor or a title is split so that rules see both:

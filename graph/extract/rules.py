@@ -55,6 +55,9 @@ CLASSES = {
 # PARTY: any actor, a demonym too ("alongside ⟨Russian⟩ forces") unless it qualifies a name after it
 # ("an ally of the ⟨Afghan⟩ ⟨Taliban⟩", "⟨Syrian⟩ President ⟨X⟩"). Spelled out in full: it needs a lookahead.
 PARTY_TOKEN = r"(?:⟨\d+(?:[GAOIP][rk]?|C[cr]?)⟩|⟨\d+Cd⟩(?!\s+(?:⟨|(?-i:[A-Z]))))"
+# TARGET: anything but a capital (a place), and not a demonym that qualifies a title or name after it
+# ("struck ⟨Somali⟩ President ⟨P⟩'s motorcade" targets the president).
+TARGET_TOKEN = r"(?:⟨\d+(?:[GAOIP][rk]?|Cr?)⟩|⟨\d+Cd⟩(?!\s+(?:⟨|(?-i:[A-Z]))))"
 HEAD_TITLES = r"(?:leader|chief|commander|spokesman|spokeswoman|official|head|founder|envoy|minister|secretary-general|deputy)"
 # Words that show a mention is not the subject of the clause that follows it ("in Baghdad killed ...").
 _NOT_SUBJECT = "".join(rf"(?<!\b{w}\s)" for w in ("in", "at", "near", "from", "into", "inside", "in the", "at the",
@@ -80,6 +83,8 @@ RELATIVE = (r"(?:\s*,\s+(?:(?:which|who|whom|whose|founded|based|known|led|once|
             r"(?:\s*,?\s+(?:which|who|that)\s+(?:(?:[^\s,;]+\s+){0,3}?(?:says?|said|claims?|claimed|believes?|"
             r"believed|thinks?|argues?|alleges?|alleged|insists?|reports?|reported)\s+)?)?")
 CONJUNCTION = r"(?:and|or|as\s+well\s+as|along\s+with|together\s+with|plus)"
+COMPASS = (r"(?:northern|southern|eastern|western|central|northwestern|northeastern|southwestern|southeastern|"
+           r"north|south|east|west)")
 _APPOSITION_IN_SLOT = re.compile(APPOSITION[3:-8] + "(?=,|$)")
 _LIST = re.compile(r"\{@(?P<name>[\w-]+)\}")
 
@@ -158,9 +163,10 @@ class PatternCompiler:
     def compile(self, pattern: str, where: str) -> re.Pattern:
         def slot(match: re.Match) -> str:
             cls = CLASSES.get(match.group("cls"))
-            if cls is None and match.group("cls") != "PARTY":
+            spelled = {"PARTY": PARTY_TOKEN, "TARGET": TARGET_TOKEN}.get(match.group("cls"))
+            if cls is None and spelled is None:
                 raise DataFileError(f"{where}: unknown slot class {match.group('cls')!r}")
-            one = PARTY_TOKEN if cls is None else rf"⟨\d+{cls}⟩"
+            one = spelled or rf"⟨\d+{cls}⟩"
             # a slot that ends the pattern is not a possessor or a hyphen compound ("⟨0⟩'s", "⟨0⟩-backed")
             at_end = match.end() == len(match.string)
             end = (_END_TARGET if match.group("cls") == "TARGET" else _END) if at_end else ""
@@ -170,9 +176,14 @@ class PatternCompiler:
             possessor = following.startswith(("'s", "(?:'s", "(?:(?:'s|')|", ",", "-"))
             start = _NOT_SUBJECT if match.start() == 0 and not possessor else ""
             if match.group("list"):
-                element = rf"(?:the\s+)?(?:(?:(?-i:[A-Z])[\w.'-]*\s+){{0,3}}?){one}{APPOSITION}"
-                # "A and B", "A, B and C", "A, B, and C"; not "A, and B" (that joins two clauses), not "A, B"
+                # a member may carry a compass word ("eastern ⟨Mali⟩ and western ⟨Niger⟩") or a title, also one
+                # opened by a demonym ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"; ``slot_indices`` leaves the demonym out)
+                element = (rf"(?:the\s+)?(?:{COMPASS}\s+)?(?:⟨\d+C[dc]⟩\s+(?=(?-i:[A-Z])))?"
+                           rf"(?:(?:(?-i:[A-Z])[\w.'-]*\s+){{0,3}}?){one}{APPOSITION}")
+                # "A and B", "A, B and C", "A, B, and C"; not "A, and B" (that joins two clauses) unless A has an
+                # apposition ("A, the largest gang, and B"), not "A, B"
                 tail = (rf"(?:(?:\s*,\s*{element})+(?:\s*,)?\s+{CONJUNCTION}\s+{element}"
+                        rf"|(?<![⟩\s])\s*,\s+{CONJUNCTION}\s+{element}"
                         rf"|\s+{CONJUNCTION}\s+{element})?")
                 return rf"{start}(?P<{match.group('name')}>{one}{APPOSITION}{tail}){end}"
             return rf"{start}(?P<{match.group('name')}>{one}){end}"
@@ -324,7 +335,12 @@ def slot_indices(text: str) -> list[int]:
     """The mention indices of a slot's text, leaving out those inside appositions and modifiers
     ("⟨0⟩ and ⟨1⟩, ⟨2r⟩ closest ally" gives 0 and 1)."""
     text = _APPOSITION_IN_SLOT.sub(" ", text)
-    return [int(m.group(1)) for m in TOKEN.finditer(text) if not re.match(r"'s|'|-", text[m.end():m.end() + 2])]
+    return [int(m.group(1)) for m in TOKEN.finditer(text)
+            if not re.match(r"'s|'|-", text[m.end():m.end() + 2]) and not _QUALIFIER.match(text, m.start())]
+
+
+# A demonym or capital before a capitalised word qualifies it ("⟨Ethiopian⟩ Prime Minister ⟨P⟩").
+_QUALIFIER = re.compile(r"⟨\d+C[dc]⟩\s+(?-i:[A-Z])")
 
 
 def overlapping_matches(regex: re.Pattern, text: str) -> Iterator[re.Match]:

@@ -44,7 +44,8 @@ class TitleRules:
         self.patterns = [
             # "Hezbollah leader Naim Qassem", "Iran's Supreme Leader Ayatollah Ali Khamenei", "its commander, X"
             ("title-before-name", re.compile(
-                rf"{org}(?:'s|'|’s|’|,\s+whose)?\s+{qual}(?P<title>{titles})\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)),
+                rf"{org}(?:'s|'|’s|’|,\s+whose)?\s+{qual}(?P<title>{titles})(?:\s+(?:for|to|on)\s+(?:the\s+)?⟨\d+[A-Z][a-z]?⟩\s*,)?"
+                rf"\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)),
             # "Qais al-Khazali, secretary-general of Asaib Ahl al-Haq", "X, a commander of Y"
             ("apposition-title-of", re.compile(
                 rf"{PERSON}\s*,\s+(?P<art>(?:a|an|the|one\s+of\s+the|another)\s+)?{qual}(?P<title>{titles})s?\s+"
@@ -71,7 +72,7 @@ class TitleRules:
                 rf"(?P<qual>)(?!['’-])", re.I)),
         ]
         self.bare = re.compile(
-            rf"(?<![⟩'’s])\s(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)
+            rf"(?:^|(?<![⟩'’s])\s)(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)
 
     def claims(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
         """The title claims of one placeholder sentence."""

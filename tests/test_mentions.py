@@ -1,0 +1,114 @@
+"""Mentions beyond the gazetteer: state forces and governments named without the state, titled persons in
+the article's state, lists of names before a head word, modifier mentions and new anaphora nouns."""
+import pytest
+
+from graph.extract.cues import load_cues
+from graph.extract.mentions import MentionFinder
+from graph.gazetteer import Actor, Gazetteer, Role
+
+
+@pytest.fixture(scope="module")
+def finder():
+    actors = [
+        Actor("sudan", "Country", "Sudan", demonyms=("Sudanese",)),
+        Actor("rwanda", "Country", "Rwanda", demonyms=("Rwandan",)),
+        Actor("colombia", "Country", "Colombia", demonyms=("Colombian",)),
+        Actor("uae", "Country", "United Arab Emirates"),
+        Actor("saf", "GovernmentOrganization", "Sudanese Armed Forces", aliases=("Sudanese army",), country="sudan"),
+        Actor("rdf", "GovernmentOrganization", "Rwanda Defence Force", aliases=("Rwandan army",), country="rwanda"),
+        Actor("rsf", "ArmedGroup", "Rapid Support Forces", aliases=("RSF",)),
+        Actor("ttp", "ArmedGroup", "TTP"),
+        Actor("al-qaeda", "ArmedGroup", "al-Qaeda"),
+        Actor("shabaab", "ArmedGroup", "al-Shabaab"),
+        Actor("eln", "ArmedGroup", "ELN"),
+        Actor("petro", "Person", "Gustavo Petro", aliases=("Petro",),
+              roles=(Role("President", "colombia", "leaderOf"),)),
+    ]
+    cues = load_cues()
+    return MentionFinder(Gazetteer({a.id: a for a in actors}), cues["mentions"], cues["titles"])
+
+
+def named(finder, text):
+    return [(text[m.start:m.end], m.actor.name) for m in finder.find(text)]
+
+
+SUDAN = "Sudan accuses the UAE.\nSudan said the RSF attacked Sudan. Sudanese officials agreed. "
+
+
+def test_bare_army_is_the_article_states_forces(finder):
+    found = named(finder, SUDAN + "The army said it had repelled the RSF near army positions.")
+    assert ("army", "Sudanese Armed Forces") in found
+    assert ("The army", "Sudanese Armed Forces") in found
+
+
+def test_army_after_a_demonym_is_that_states_forces(finder):
+    found = named(finder, SUDAN + "Rwandan army units crossed the border.")
+    assert ("Rwandan army", "Rwanda Defence Force") in found
+
+
+def test_not_every_army_is_a_states(finder):
+    found = named(finder, SUDAN + "The RSF built its army and a rebel army grew. The military operation failed.")
+    assert all(name != "Sudanese Armed Forces" for _, name in found)
+
+
+def test_the_military_as_subject_only(finder):
+    assert ("the military", "Sudanese Armed Forces") in named(finder, SUDAN + "Talks with the military failed.")
+
+
+def test_the_government_is_the_home_state(finder):
+    assert ("the government", "Sudan") in named(finder, SUDAN + "The RSF attacked the government on Monday.")
+
+
+def test_no_home_state_when_two_states_are_named_alike(finder):
+    text = "Sudan and Rwanda.\nRwanda met Sudan. The army said the government would respond."
+    assert [n for _, n in named(finder, text) if n in {"Sudanese Armed Forces", "Rwanda Defence Force"}] == []
+    assert all(surface != "the government" for surface, _ in named(finder, text))
+
+
+def test_a_leaders_government_is_the_state(finder):
+    text = "Petro visits Colombia.\nColombia said. Petro's government held talks with the ELN."
+    assert ("Petro's government", "Colombia") in named(finder, text)
+
+
+def test_bare_government_title_gives_a_role_in_the_home_state(finder):
+    text = "Colombia at war.\nColombia said so. Defence Minister Ivan Velasquez said troops were sent."
+    person = next(m.actor for m in finder.find(text) if m.actor.name == "Ivan Velasquez")
+    assert [(r.role, r.org, r.relation) for r in person.roles] == [("Defence Minister", "colombia", "memberOf")]
+
+
+def test_title_with_a_state_named_gives_no_context_role(finder):
+    text = "Colombia at war.\nColombia said so. Rwandan Foreign Minister Olivier Nduhungirehe said so."
+    person = next(m.actor for m in finder.find(text) if m.actor.name == "Olivier Nduhungirehe")
+    assert person.roles == ()
+
+
+def test_person_after_title_for_a_place_and_a_comma(finder):
+    found = named(finder, "China's special envoy for Myanmar, Deng Xijun, took part.")
+    assert ("Deng Xijun", "Deng Xijun") in found
+
+
+def test_counterpart_introduces_a_person(finder):
+    found = named(finder, "The minister and her Rwandan counterpart, Olivier Nduhungirehe, signed it.")
+    assert ("Olivier Nduhungirehe", "Olivier Nduhungirehe") in found
+
+
+def test_head_word_name_after_a_listed_name(finder):
+    found = named(finder, "Officials accuse India of sponsoring the TTP and the Baloch Liberation Army.")
+    assert ("TTP", "TTP") in found
+    assert ("Baloch Liberation Army", "Baloch Liberation Army") in found
+
+
+def test_leading_adjective_is_not_part_of_a_discovered_name(finder):
+    found = named(finder, "Fighting alongside the Islamist Al-Baraa Ibn Malik Brigade, troops advanced.")
+    assert ("Al-Baraa Ibn Malik Brigade", "Al-Baraa Ibn Malik Brigade") in found
+
+
+def test_modifier_mention_is_no_antecedent(finder):
+    text = "The RSF met al-Shabaab. The al-Qaeda-linked group said the group would fight."
+    refs = [(text[m.start:m.end], m.actor.name) for m in finder.find(text) if m.kind == "reference"]
+    assert ("the group", "al-Qaeda") not in refs
+
+
+def test_paramilitaries_refer_to_the_armed_group(finder):
+    text = "The RSF attacked El Fasher. The paramilitaries hold Darfur."
+    assert ("The paramilitaries", "Rapid Support Forces") in named(finder, text)
