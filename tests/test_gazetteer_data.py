@@ -24,7 +24,10 @@ FILE_TYPES = {
     "state_bodies.yaml": "GovernmentOrganization",
 }
 OTHER_FILES = ("armed_groups.yaml", "political.yaml", "people.yaml")
-DEV_ACTORS = Path("/work/shared/corpus/dev/actors.jsonl")
+# The dev corpus sits beside the checkout (../shared/corpus/dev), as on the project's machines.
+DEV_ACTORS = next((p / "shared" / "corpus" / "dev" / "actors.jsonl" for p in Path(__file__).resolve().parents
+                   if (p / "shared" / "corpus" / "dev" / "actors.jsonl").is_file()),
+                  Path("../shared/corpus/dev/actors.jsonl"))
 
 # The 193 member states of the United Nations by ISO 3166-1 alpha-2 code.
 UN_MEMBERS = frozenset("""
