@@ -192,6 +192,14 @@ def spelling_variants(form: str) -> set[str]:
     return {v for v in variants if v.strip()}
 
 
+class FormClash(DataFileError):
+    """One surface form claimed by two actors."""
+
+    def __init__(self, form: str, first: str, second: str) -> None:
+        super().__init__(f"gazetteer: {form!r} is claimed by both {first!r} and {second!r}")
+        self.form, self.first, self.second = form, first, second
+
+
 def _index_forms(actors: Iterable[Actor]) -> dict[str, tuple[str, str]]:
     """Map each folded surface form to (actor id, kind); curated clashes raise, generated ones are dropped."""
     curated: dict[str, tuple[str, str]] = {}
@@ -204,7 +212,7 @@ def _index_forms(actors: Iterable[Actor]) -> dict[str, tuple[str, str]]:
                 continue
             owner = curated.get(key)
             if owner and owner[0] != actor.id:
-                raise DataFileError(f"gazetteer: {form!r} is claimed by both {owner[0]!r} and {actor.id!r}")
+                raise FormClash(form, owner[0], actor.id)
             curated.setdefault(key, (actor.id, kind))
             for variant in spelling_variants(key) - {key}:
                 if variant in generated and generated[variant][0] != actor.id:
@@ -300,7 +308,11 @@ def _load_cached(folder: Path) -> Gazetteer:
         for ref in [actor.parent, actor.country, *(r.org for r in actor.roles)]:
             if ref and ref not in actors:
                 raise DataFileError(f"{origin[actor.id]}: entry {actor.id!r} refers to unknown actor {ref!r}")
-    return Gazetteer(actors, non_actors=non_actors)
+    try:
+        return Gazetteer(actors, non_actors=non_actors)
+    except FormClash as clash:
+        raise DataFileError(f"{origin[clash.second]}: entry {clash.second!r}: {clash.form!r} is claimed by both "
+                            f"{clash.first!r} ({origin[clash.first].name}) and {clash.second!r}") from None
 
 
 def _load_non_actors(path: Path) -> frozenset[str]:
