@@ -20,7 +20,7 @@ IRAN = "- {id: iran, type: Country, name: Iran, capital: Tehran, demonyms: [Iran
 
 @pytest.mark.parametrize("text, message", [
     (IRAN + IRAN, "duplicate actor id 'iran'"),
-    (IRAN + "- {id: persia, type: Country, name: Persia, aliases: [Tehran]}\n", "'Tehran' is claimed by both 'iran' and 'persia'"),
+    (IRAN + "- {id: persia, type: Country, name: Persia, aliases: [Tehran]}\n", "entry 'persia': 'Tehran' is claimed by both 'iran' (actors.yaml) and 'persia'"),
     ("- {id: x, type: Militia, name: X}\n", "entry 'x': unknown type 'Militia'"),
     ("- {id: kh, type: ArmedGroup, name: KH, parent: pmf}\n", "entry 'kh' refers to unknown actor 'pmf'"),
     ("- {id: p, type: Person, name: P, roles: [{org: iran, relation: owns}]}\n" + IRAN, "entry 'p': unknown relation 'owns'"),
