@@ -1,12 +1,13 @@
 """Test stores for the analysis and report tests, built without the extractor."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from rdflib import Literal
 
 from graph.articles import Article
+from graph.extract import Claim
 from graph.gazetteer import Actor
 from graph.rdf import article_graph_triples, article_iri, claim_iri
 from graph.store.oxigraph import OxigraphStore
@@ -22,27 +23,18 @@ ISRAEL = Actor("israel", "Country", "Israel")
 SUDANI = Actor("mohammed-shia-al-sudani", "Person", "Mohammed Shia al-Sudani")
 
 
-@dataclass(frozen=True)
-class FakeClaim:
-    doc: str
-    subject: Actor
-    predicate: str
-    object: Actor
-    evidence: str
-    start: int = 0
-    end: int = 10
-    rule: str = "test"
-    confidence: float = 0.9
-    hedged: bool = False
-    polarity: str = "positive"
+# The real claim type, with a rule and confidence for test claims.
+FakeClaim = partial(Claim, rule="test", confidence=0.9)
 
 
-def claim(doc: str, subject: Actor, predicate: str, obj: Actor, evidence: str | None = None, **fields) -> FakeClaim:
+def claim(doc: str, subject: Actor, predicate: str, obj: Actor, evidence: str | None = None, **fields) -> Claim:
     evidence = evidence or f"{subject.name} {predicate} {obj.name}."
-    return FakeClaim(doc, subject, predicate, obj, evidence, start=fields.pop("start", len(evidence)), **fields)
+    start = fields.pop("start", len(evidence))
+    return FakeClaim(doc, subject, predicate, obj, evidence, start=start, end=fields.pop("end", start + len(evidence)),
+                     **fields)
 
 
-def make_store(path: Path, articles: list[tuple[Article, list[FakeClaim]]], rejected: list[FakeClaim] = ()) -> OxigraphStore:
+def make_store(path: Path, articles: list[tuple[Article, list[Claim]]], rejected: list[Claim] = ()) -> OxigraphStore:
     """A store holding each article's graph; ``rejected`` claims are marked rejected in the review graph."""
     store = OxigraphStore(path)
     for article, claims in articles:

@@ -5,10 +5,11 @@ seed article, so these tests do not depend on the extractor.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from graph.articles import Article
+from graph.extract import Claim
 from graph.gazetteer import Actor
 from graph.pipeline import ensure_ontology
 from graph.rdf import article_graph_triples, article_iri
@@ -26,19 +27,8 @@ HOUTHIS = Actor("houthis", "ArmedGroup", "Houthis", aliases=("Ansar Allah",))
 ACTORS = {a.id: a for a in (KH, IRGC, IRAN, PMF, NUJABA, US, IRAQ, SUDANI, HOUTHIS)}
 
 
-@dataclass(frozen=True)
-class HandClaim:
-    doc: str
-    subject: Actor
-    predicate: str
-    object: Actor
-    evidence: str
-    start: int
-    end: int
-    rule: str = "hand"
-    confidence: float = 0.9
-    hedged: bool = False
-    polarity: str = "positive"
+# The real claim type, with a rule and confidence for claims written by hand.
+HandClaim = partial(Claim, rule="hand", confidence=0.9)
 
 
 def _article(doc: str, date: str | None, sentences: list[str]) -> Article:

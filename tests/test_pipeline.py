@@ -1,10 +1,11 @@
 """The ingest job: one named graph per article, idempotent, unchanged articles skipped."""
-from dataclasses import dataclass
+from functools import partial
 
 import pytest
 
 from graph.articles import Article
 from graph.errors import InputError
+from graph.extract import Claim
 from graph.gazetteer import Actor
 from graph.pipeline import ingest
 from graph.rdf import article_iri
@@ -15,19 +16,7 @@ IRAN = Actor("iran", "Country", "Iran", capital="Tehran")
 HOUTHIS = Actor("houthis", "ArmedGroup", "Houthis", aliases=("Ansar Allah",))
 
 
-@dataclass(frozen=True)
-class FakeClaim:
-    doc: str
-    subject: Actor
-    predicate: str
-    object: Actor
-    evidence: str
-    start: int
-    end: int
-    rule: str = "test"
-    confidence: float = 0.9
-    hedged: bool = False
-    polarity: str = "positive"
+FakeClaim = partial(Claim, rule="test", confidence=0.9)
 
 
 class CountingExtractor:
