@@ -210,7 +210,7 @@ def format_result(result: QueryResult | None, fmt: str = "table") -> str:
             raise QueryError("--format turtle needs a CONSTRUCT or DESCRIBE query")
         return _turtle(result.graph)
     if fmt == "json":
-        return json.dumps(_json_results(result), indent=2, ensure_ascii=False) + "\n"
+        return results_json(result, indent=2) + "\n"
     if result.kind == "graph":
         return _turtle(result.graph)  # a graph has no table; Turtle is its readable form
     if fmt == "csv":
@@ -226,13 +226,16 @@ def _turtle(graph: Graph) -> str:
     return graph.serialize(format="turtle")
 
 
-def _json_results(result: QueryResult) -> dict:
+def results_json(result: QueryResult, indent: int | None = None) -> str:
+    """SPARQL 1.1 Query Results JSON (also what ``actorgraph serve`` answers)."""
     if result.kind == "ask":
-        return {"head": {}, "boolean": bool(result.boolean)}
+        return json.dumps({"head": {}, "boolean": bool(result.boolean)}, indent=indent)
     if result.kind == "graph":
         raise QueryError("--format json needs a SELECT or ASK query (use --format turtle for CONSTRUCT)")
-    bindings = [{name: _json_term(term) for name, term in zip(result.vars, row) if term is not None} for row in result.rows]
-    return {"head": {"vars": result.vars}, "results": {"bindings": bindings}}
+    bindings = [{name: _json_term(term) for name, term in zip(result.vars, row) if term is not None}
+                for row in result.rows]
+    return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}}, indent=indent,
+                      ensure_ascii=False)
 
 
 def _json_term(term) -> dict:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import html
 import io
-import json
 import sys
 import tempfile
 import threading
@@ -26,6 +25,7 @@ from xml.sax.saxutils import escape as xml_escape
 from rdflib import BNode, URIRef
 
 from graph.errors import ActorgraphError, QueryError, StoreError
+from graph.query import results_json
 from graph.store import Store, open_store
 from graph.store.base import QueryResult
 
@@ -264,28 +264,6 @@ def serialize_result(result: QueryResult, media: str) -> bytes:
     if media == "text/csv":
         return results_csv(result).encode("utf-8")
     return results_tsv(result).encode("utf-8")
-
-
-def _json_term(term) -> dict:
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    value = {"type": "literal", "value": str(term)}
-    if term.language:
-        value["xml:lang"] = term.language
-    elif term.datatype:
-        value["datatype"] = str(term.datatype)
-    return value
-
-
-def results_json(result: QueryResult) -> str:
-    """SPARQL 1.1 Query Results JSON."""
-    if result.kind == "ask":
-        return json.dumps({"head": {}, "boolean": bool(result.boolean)})
-    bindings = [{name: _json_term(term) for name, term in zip(result.vars, row) if term is not None}
-                for row in result.rows]
-    return json.dumps({"head": {"vars": result.vars}, "results": {"bindings": bindings}}, ensure_ascii=False)
 
 
 def results_xml(result: QueryResult) -> str:
