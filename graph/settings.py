@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
+
+from graph.errors import DataFileError
 
 DEFAULT_STORE = "./actorgraph-data"
 BASE_IRI = "https://actorgraph.org/"
@@ -23,10 +24,12 @@ def ontology_dir() -> Path:
     override = os.environ.get("ACTORGRAPH_ONTOLOGY")
     if override:
         return Path(override)
-    source_checkout = Path(__file__).resolve().parent.parent / "ontology"
-    if (source_checkout / "actorgraph.ttl").is_file():
-        return source_checkout
-    return Path(str(resources.files("graph.ontology")))
+    package = Path(__file__).resolve().parent
+    for candidate in (package.parent / "ontology", package / "ontology"):  # source checkout, installed wheel
+        if (candidate / "actorgraph.ttl").is_file():
+            return candidate
+    raise DataFileError(f"the ontology folder is missing (looked in {package.parent / 'ontology'} and "
+                        f"{package / 'ontology'}); set ACTORGRAPH_ONTOLOGY")
 
 
 def default_store() -> str:
