@@ -119,8 +119,8 @@ class Extractor:
                 continue
             coded, actors = _code(text, sentence, inside)
             members.update(self._collective_members(coded, actors))
-            if len(inside) < 2:
-                continue
+            if len(inside) < 2 and inside[0].actor.type != "Person":
+                continue  # one person alone may still hold an office the gazetteer knows ("President X said")
             for claim in self._sentence_claims(doc, sentence, coded, actors):
                 key = _key(claim)
                 kept = claims.get(key)
@@ -201,15 +201,16 @@ def _code(text: str, sentence: Sentence, inside: list[Mention]) -> tuple[str, li
             position = aside.end()
     parts.append(fold(text[position:sentence.end]))
     # "the Syrian government" acts as Syria: its token loses the demonym flag (it is no adjective now)
-    return _STATE_BODY.sub(lambda m: m.group(1).replace("d⟩", "⟩"), "".join(parts)), actors
+    return _STATE_BODY.sub(lambda m: m.group("states").replace("d⟩", "⟩"), "".join(parts)), actors
 
 
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)")
 # ANNOTATION.md's "officials" convention: a state's government, officials or regime act as the state
 # ("Somalia's government", "Iraqi officials", "Myanmar's junta"): the words are left out after its token.
-_STATE_BODY = re.compile(r"(⟨\d+C[dc]?⟩)(?:(?:'s|')?\s+(?:new\s+|interim\s+|transitional\s+|federal\s+|central\s+|"
+# "Lebanese and Israeli military officers" are the two states.
+_STATE_BODY = re.compile(r"(?P<states>(?:⟨\d+C[dc]?⟩\s*,?\s+(?:and\s+)?)?⟨\d+C[dc]?⟩)(?:(?:'s|')?\s+(?:new\s+|interim\s+|transitional\s+|federal\s+|central\s+|"
                          r"military\s+|ruling\s+)?(?:government|authorities|administration|regime|leadership|junta|"
-                         r"officials|military government))\b(?!\s+(?:of|in)\b|\s+[\w-]*(?:leader|chief|head|spokes\w*|"
+                         r"officials|officers|military government))\b(?!\s+(?:of|in)\b|\s+[\w-]*(?:leader|chief|head|spokes\w*|"
                          r"official|minister|envoy|adviser|advisor)\b)")
 
 

@@ -33,6 +33,32 @@ COLLECTIVE_PREFIX = "collective-"  # ids of collectives ("the Iran-backed militi
 _PARTITIVE_BEFORE = re.compile(r"(?:\b(?:one|each|any|another|first|last|most\s+\w+|\w+est)\s+(?:of|among)\s+"
                                r"(?:the\s+|its\s+|their\s+|\S+(?:'s|')\s+)?|\b(?:other|fellow)\s+)$", re.IGNORECASE)
 _PARTITIVE_AFTER = re.compile(r"\s+(?:of|from|within|inside)\b")
+_OWNED_UNIT = re.compile(r"(?P<owner>.+?)(?:'s|')\s+(?P<unit>.+)$")
+_FORCES_OFFICIALS = re.compile(r"\s+(?:officers|officials|commanders|sources|delegates|delegations?|negotiators)\b")
+_DEMONYM_FORCE = re.compile(r"(?P<who>.+?)\s+(?:military|army|armed\s+forces)$", re.IGNORECASE)
+_CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
+
+
+def _appositive_owner(text: str, mention: Mention) -> bool:
+    """Whether the mention owns an apposition that describes the actor before it ("Al-Shabaab, al-Qaeda's
+    East African affiliate"): it is then no antecedent of a later "the insurgents" or "it"."""
+    return text.startswith(("'s ", "' "), mention.end) and bool(re.search(r"\w,\s+(?:the\s+)?$", text[max(0, mention.start - 8):mention.start]))
+
+
+def _initials(name: str) -> str:
+    """The initials of a name of two or more capitalised words, small words left out; '' otherwise.
+
+    >>> _initials("Government of National Unity"), _initials("Hamas")
+    ('GNU', '')
+    """
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in {"of", "the", "and", "for", "al"}]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+# A dateline: a line that opens with a city in capitals and a comma, a date or an agency ("BEIRUT, August 29").
+_DATELINE = re.compile(r"(?m)^\s*(?P<city>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})\s*(?:,\s*(?P<state>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),|,|\(|—|-\s)")
 
 
 @dataclass(frozen=True)
@@ -81,14 +107,18 @@ class MentionFinder:
         self._person_after_title = re.compile(
             rf"(?<![\w-])(?P<trigger>(?i:{triggers}))(?:\s+(?:for|to|on)\s+(?:the\s+)?{cap}(?:\s+{cap}){{0,3}},|,)?\s+"
             rf"(?:(?i:{honorifics})\s+)*(?P<name>{self._name})")
+        # "Izzat al-Shahbandar, a senior politician", "X, one of the group's commanders", "X, head of the SSA"
+        person_nouns = _alternation(mention_cues['person_nouns'])
         self._person_before_role = re.compile(
-            rf"(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=,\s)|(?<=\band\s))(?P<name>{self._name}),\s+(?:a|an|the)\s+"
-            rf"[^,.;()]{{0,60}}?\b(?:{_alternation(mention_cues['person_nouns'])})\b")
+            rf"(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=,\s)|(?<=\b[a-z]\s)|(?<=[a-z]{{2}}\s))(?P<name>{self._name}),\s+"
+            rf"(?:(?:a|an|the|one\s+of\s+(?:the|its|their|[\w-]+'s?))\s+[^,.;()]{{0,60}}?\b(?:{person_nouns})s?\b"
+            rf"|(?:{person_nouns})\s+of\s)")
         heads = mention_cues["org_heads"]
         self._head_type = {w: t for t, words in heads.items() for w in words}
         org_token = rf"(?:[A-Z0-9][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*|(?:{particles})-{cap}|of|for|the|and)"
         self._org = re.compile(
-            rf"(?<![\w-])(?P<name>(?:{cap}|\d+(?:st|nd|rd|th))(?:\s+{org_token}){{0,5}}?\s+(?P<head>{_alternation(self._head_type)}))(?![\w-])")
+            rf"(?<![\w-])(?P<name>(?:{cap}|(?!(?:19|20)\d\d\b)\d+(?:st|nd|rd|th)?)(?:\s+{org_token}){{0,5}}?\s+(?P<head>{_alternation(self._head_type)}))(?![\w-])")
+        self._of_heads = {**self._head_type, **{w: t for t, words in mention_cues.get("of_name_heads", {}).items() for w in words}}
         lower_heads = mention_cues.get("org_heads_lowercase", {})
         self._lower_head_type = {w: t for t, words in lower_heads.items() for w in words}
         self._org_lower = re.compile(
@@ -122,6 +152,12 @@ class MentionFinder:
         self.pronouns = frozenset(p.lower() for p in mention_cues["pronouns"])
         self.pronoun_types = frozenset(mention_cues["pronoun_types"])
         self.window = int(mention_cues.get("reference_window", 600))
+        self._ambiguous_states = {form: (entry.get("kind", "name"), [s for s in entry["states"] if s in gazetteer])
+                                  for entry in mention_cues.get("ambiguous_forms", []) for form in entry["form"]}
+        self._ambiguous_form = re.compile(rf"(?<![\w'-])(?:{_alternation(self._ambiguous_states)})(?![\w-])") \
+            if self._ambiguous_states else None
+        self.dateline_min = int(mention_cues.get("dateline_min_mentions", 2))
+        self.dateline_share = float(mention_cues.get("dateline_min_share", 0.6))
         self._forces = self._state_forces(gazetteer)
         self._force_ids = frozenset(a.id for a in self._forces.values())
         self._modifier_use = re.compile(rf"-(?:{_alternation(mention_cues.get('modifier_suffixes', []))})\b")
@@ -154,12 +190,40 @@ class MentionFinder:
             Mention(m.start, m.end, self.gazetteer.get(m.actor_id), m.kind) for m in self.gazetteer.find(text)
         ]
         mentions = [part for m in mentions for part in self._split_compound(folded, m)]
+        mentions = self._merge(mentions, self._ambiguous(folded, mentions))
+        mentions = [self._forces_officials(folded, m) for m in mentions]
         mentions = self._merge(mentions, self._discover(folded, mentions))
         mentions = self._merge(mentions, self._acronyms(folded, mentions))
         mentions = self._merge(mentions, self._surnames(folded, mentions))
         mentions = self._merge(mentions, self._references(folded, mentions))
         mentions = self._state_references(folded, mentions)
         return self._merge(mentions, self._collectives(folded, mentions))
+
+    def _forces_officials(self, text: str, mention: Mention) -> Mention:
+        """"Israeli military officers", "Venezuelan military officials": unnamed officials of a state's forces
+        act for the state (ANNOTATION.md officials), so the demonym names the state, not the forces."""
+        surface = text[mention.start:mention.end]
+        if mention.actor.type != "GovernmentOrganization" or not _FORCES_OFFICIALS.match(text, mention.end):
+            return mention
+        demonym = _DEMONYM_FORCE.match(surface)
+        state = self.gazetteer.lookup(demonym.group("who")) if demonym else None
+        if state is None or state.type != "Country" or state.id != mention.actor.country:
+            return mention
+        return Mention(mention.start, mention.end, state, "demonym")
+
+    def _ambiguous(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Forms shared by several states ("Congolese", "Congo"): they name the one candidate state that the
+        article names unambiguously, and nothing when it names none or several."""
+        if self._ambiguous_form is None:
+            return []
+        named = {m.actor.id for m in mentions}
+        found = []
+        for match in self._ambiguous_form.finditer(text):
+            kind, states = self._ambiguous_states[match.group()]
+            present = [state for state in states if state in named]
+            if len(present) == 1 and not self._inside(match.start(), mentions):
+                found.append(Mention(match.start(), match.end(), self.gazetteer.get(present[0]), kind))
+        return found
 
     def _collectives(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Generic plural groups tied to a named actor ("the Iran-backed militias", "Tehran's proxies") or
@@ -189,7 +253,7 @@ class MentionFinder:
 
     def _discover(self, text: str, known: list[Mention]) -> list[Mention]:
         found: list[Mention] = []
-        home = self._home_country(known, text.find("\n"))
+        home = self._home_country(known, text.find("\n"), self._dateline_state(text))
         for pattern in (self._person_after_title, self._person_before_role):
             for match in pattern.finditer(text):
                 name = self._trim_name(match.group("name"))
@@ -200,11 +264,20 @@ class MentionFinder:
                         actor = self._with_context_role(text, match, actor, home, known)
                     found.append(Mention(name_start, name_start + len(name), actor, "discovered"))
         known_ends = {m.end for m in known}
+        by_end = {m.end: m for m in known}
         for match in self._org.finditer(text):
-            name = self._trim_org(self._after_listed_name(text, match.start("name"), match.group("name"), known_ends))
-            if name and self._is_org_name(name) and self.gazetteer.lookup(name) is None:
-                start = match.end("name") - len(name)
-                actor_type = self._head_type[match.group("head")]
+            listed = self._after_listed_name(text, match.start("name"), match.group("name"), known_ends)
+            owned = _OWNED_UNIT.match(listed)  # "IRGC's Aerospace Force": the owner is named apart
+            owner = by_end.get(match.end("name") - len(listed) + owned.end("owner")) if owned else None
+            if owner is not None and owner.actor.type != "Country":  # "Syria's Defence Ministry" stays whole
+                listed = owned.group("unit")
+            # a unit owned by armed forces keeps its generic words ("the military's Western Command")
+            owner_type = self._force_owner(text, match.end("name") - len(listed), by_end)
+            name = listed if owner_type else self._trim_org(listed)
+            start = match.end("name") - len(name)
+            if name and (self._is_org_name(name) or owner_type) and self.gazetteer.lookup(name) is None:
+                # a unit of a state body is a state body ("the IRGC's Aerospace Force")
+                actor_type = owner_type if owner_type == "GovernmentOrganization" else self._head_type[match.group("head")]
                 found.append(Mention(start, match.end("name"), discovered_actor(name, actor_type), "discovered"))
         for match in self._org_lower.finditer(text):
             name = self._trim_org(match.group("name"))
@@ -212,6 +285,21 @@ class MentionFinder:
             if name and self.gazetteer.lookup(name) is None and not self._inside(start, known):
                 found.append(Mention(start, start + len(name), discovered_actor(name, "ArmedGroup"), "discovered"))
         return found
+
+    @staticmethod
+    def _force_owner(text: str, start: int, by_end: dict[int, Mention]) -> str | None:
+        """The type of the armed forces or armed group that owns the name at ``start`` ("the military's
+        Western Command", "the IRGC's Aerospace Force"), if any: a name of generic words is then their unit."""
+        lead = text[max(0, start - 40):start]
+        owner = re.search(r"(?:'s|')\s$", lead)
+        if owner is None:
+            return None
+        mention = by_end.get(start - len(owner.group()))
+        if mention is not None:
+            return mention.actor.type if mention.actor.type in {"GovernmentOrganization", "ArmedGroup"} else None
+        if re.search(r"\b(?:army|military|armed forces)(?:'s|')\s$", lead, re.IGNORECASE):
+            return "GovernmentOrganization"
+        return None
 
     def _acronyms(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Acronyms defined in parentheses after a name, and their later uses."""
@@ -228,7 +316,7 @@ class MentionFinder:
                 name = self._phrase_before(text, before)
                 if not name:
                     continue
-                actor_type = self._head_type.get(name.split()[-1], "ArmedGroup")
+                actor_type = self._phrase_type(name)
                 owner = Mention(before - len(name), before, discovered_actor(name, actor_type), "discovered")
                 new.append(owner)
             if owner.actor.type != "Person":
@@ -237,6 +325,31 @@ class MentionFinder:
             pattern = re.compile(rf"(?<![\w-])(?:{_alternation(defined)})(?![\w])")
             for match in pattern.finditer(text):
                 new.append(Mention(match.start(), match.end(), defined[match.group()], "acronym"))
+        return new + self._initialisms(text, mentions, set(defined))
+
+    def _initialisms(self, text: str, mentions: list[Mention], defined: set[str]) -> list[Mention]:
+        """An undefined capitals token that spells the initials of an organisation the article named before
+        ("PA President Mahmoud Abbas" after "the Palestinian Authority"); a clash of two such names drops it."""
+        first: dict[str, tuple[int, Actor]] = {}
+        clashes: set[str] = set()
+        for mention in mentions:
+            if mention.actor.type == "Person" or mention.kind in {"reference", "collective"}:
+                continue
+            for name in (mention.actor.name, text[mention.start:mention.end]):
+                initials = _initials(name)
+                seen = first.get(initials)
+                if seen is not None and seen[1].id != mention.actor.id:
+                    clashes.add(initials)
+                elif initials and seen is None:
+                    first[initials] = (mention.end, mention.actor)
+        new = []
+        for match in _CAPITALS.finditer(text):
+            acronym = match.group()
+            seen = first.get(acronym)
+            if seen is None or acronym in clashes or acronym in defined or match.start() < seen[0] \
+                    or self.gazetteer.lookup(acronym) is not None:
+                continue
+            new.append(Mention(match.start(), match.end(), seen[1], "acronym"))
         return new
 
     def _surnames(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -301,7 +414,8 @@ class MentionFinder:
     def _noun_antecedent(self, text: str, at: int, noun: str, before: list[Mention]) -> Actor | None:
         types = self._anaphora[noun]
         candidates = [m for m in reversed(before) if at - m.end <= self.window and m.actor.type in types
-                      and m.kind not in {"reference", "collective"} and not self._modifier_use.match(text, m.end)]
+                      and m.kind not in {"reference", "collective"} and not self._modifier_use.match(text, m.end)
+                      and not _appositive_owner(text, m)]
         if noun not in self.by_name:
             return candidates[0].actor if candidates else None
         stem = noun.rstrip("s")
@@ -317,7 +431,7 @@ class MentionFinder:
     def _pronoun_antecedent(self, text: str, at: int, before: list[Mention], pronoun: str = "its") -> Actor | None:
         sentence_start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
         same_sentence = [m for m in reversed(before) if m.start >= sentence_start and m.kind not in {"reference", "collective"}
-                         and not self._modifier_use.match(text, m.end)]
+                         and not self._modifier_use.match(text, m.end) and not _appositive_owner(text, m)]
         if pronoun in self.person_pronouns:
             # only as the owner of a relation noun ("Moscow, his main foreign backer"): the nearest person
             if not self._person_pronoun_noun.match(text, at):
@@ -355,8 +469,9 @@ class MentionFinder:
                     forces[(country.id, noun)] = found[0]
         return forces
 
-    def _home_country(self, mentions: list[Mention], headline_end: int = 0) -> str | None:
-        """The state an article is about: the country named most often (by name, demonym, capital, one of
+    def _home_country(self, mentions: list[Mention], headline_end: int = 0, dateline: str | None = None) -> str | None:
+        """The state an article is about: the state of the dateline's capital if the text names it at least
+        ``dateline_min_mentions`` times; else the country named most often (by name, demonym, capital, one of
         its bodies or its head of state or government), a headline mention counting three times, if named
         at least twice and clearly more often than any other state.
 
@@ -382,6 +497,9 @@ class MentionFinder:
                 counts[country] = counts.get(country, 0) + (3 if mention.end <= headline_end else 1)
         if not counts:
             return None
+        if dateline is not None and counts.get(dateline, 0) >= max(self.dateline_min, self.dateline_share * max(counts.values())) \
+                and dateline in self.gazetteer:
+            return dateline  # the story is filed from this state's capital and is about it, not just a venue
         best = max(counts, key=lambda c: counts[c])  # dicts keep first-seen order: ties go to the first named
         runner_up = max((n for c, n in counts.items() if c != best), default=0)
         # an article about two states ("Israel strikes Lebanon") has no one home state
@@ -389,23 +507,38 @@ class MentionFinder:
             return None
         return best
 
+    def _dateline_state(self, text: str) -> str | None:
+        """The state whose capital opens the dateline ("BEIRUT, August 29, 2025"; "KINSHASA (Reuters) -").
+
+        >>> from graph.gazetteer import Actor, Gazetteer
+        >>> from graph.extract.cues import load_cues
+        >>> gaz = Gazetteer({"lebanon": Actor("lebanon", "Country", "Lebanon", capital="Beirut")})
+        >>> MentionFinder(gaz, load_cues()["mentions"], load_cues()["titles"])._dateline_state("Title\\n\\nBEIRUT, May 2\\n")
+        'lebanon'
+        """
+        match = _DATELINE.search(text[:400])
+        if match is None:
+            return None
+        actor = self.gazetteer.lookup(match.group("city").title())
+        if actor is None or actor.type != "Country":  # "MAIDUGURI, Nigeria, May 14": the state follows the city
+            actor = self.gazetteer.lookup(match.group("state") or "")
+        return actor.id if actor is not None and actor.type == "Country" else None
+
     def _state_references(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """A state's armed forces and government named without the state: "the army", "army positions",
         "Congolese army" (a demonym before the noun), "the military", "the junta", "the government",
         "Petro's government" (the government a leader heads). "The army" is the state body named most
         recently as a state's forces, else the forces of the article's state (``_home_country``)."""
         mentions = sorted(mentions, key=lambda m: m.start)
-        home = self._home_country(mentions, text.find("\n"))
+        home = self._home_country(mentions, text.find("\n"), self._dateline_state(text))
         by_end = {m.end: m for m in mentions}
-        replaced: dict[int, Mention] = {}
-        for mention in mentions:  # "Petro's government" is Colombia, not Petro
+        new: list[Mention] = []
+        for mention in mentions:  # "Petro's government" is Colombia: "'s government" names it, Petro stays
             if mention.actor.type == "Person" and mention.kind != "reference":
                 match = self._leader_government.match(text, mention.end)
                 state = self._led_state(mention.actor)
                 if match and state is not None:
-                    replaced[mention.start] = Mention(mention.start, match.end(), state, "reference")
-        mentions = [replaced.get(m.start, m) for m in mentions]
-        new: list[Mention] = []
+                    new.append(Mention(mention.end, match.end(), state, "reference"))
         for match in self._state_force.finditer(text):
             noun = re.sub(r"\s+", " ", match.group("noun").lower())
             owner = self._owner(text, match.start(), by_end)
@@ -417,7 +550,8 @@ class MentionFinder:
                 continue
             if not self._bare_force(text, match, noun):
                 continue
-            recent = [m.actor for m in mentions if m.end <= match.start() and m.actor.id in self._force_ids]
+            # the forces named in the last few sentences, else the article's state's ("the army" of a Congo story)
+            recent = [m.actor for m in mentions if match.start() - self.window <= m.end <= match.start() and m.actor.id in self._force_ids]
             body = recent[-1] if recent else self._forces.get((home, noun)) if home else None
             if body is not None:
                 new.append(Mention(match.start(), match.end(), body, "reference"))
@@ -532,7 +666,12 @@ class MentionFinder:
 
     def _trim_org(self, name: str) -> str:
         words = name.split()
-        while words and words[0] in {"The", "the", "of", "and", "for"} | self.not_names - {"Islamic", "National"}:
+        for index in range(1, len(words) - 2):  # "Members of the 444 Brigade", not "Army of the Men of ..."
+            if words[index] == "of" and words[index + 1] == "the" and words[index - 1] not in self._of_heads:
+                words = words[index + 2:]
+                break
+        while words and (words[0] in {"The", "the", "of", "and", "for"} | self.not_names - {"Islamic", "National"}
+                         or re.fullmatch(r"(?:19|20)\d\d", words[0])):  # "In 2024 Parliament": no name
             words.pop(0)
         return " ".join(words)
 
@@ -558,6 +697,8 @@ class MentionFinder:
         # "Fighters of the Estado Mayor Central": the name starts after the last "of"/"the" when what
         # follows is itself a name of two or more words
         for index in range(len(phrase) - 1, 0, -1):
+            if phrase[index] == "of" and phrase[index - 1] in self._of_heads:
+                break  # "Government of National Unity", "Council of Ministers": one name
             if phrase[index] in {"of", "the"}:
                 tail = phrase[index + 1:]
                 if sum(w[0].isupper() for w in tail) >= 2:
@@ -565,6 +706,16 @@ class MentionFinder:
                 break
         capitalised = [w for w in phrase if w[0].isupper()]
         return " ".join(phrase) if len(capitalised) >= 2 else ""
+
+    def _phrase_type(self, name: str) -> str:
+        """The actor type of a discovered name by its head word: the last word, or the word before "of"
+        ("Government of National Unity"); an armed group when neither is a known head."""
+        words = name.split()
+        if "of" in words and words.index("of") > 0:
+            head = words[words.index("of") - 1]
+            if head in self._of_heads:
+                return self._of_heads[head]
+        return self._head_type.get(words[-1], "ArmedGroup")
 
     @staticmethod
     def _merge(mentions: list[Mention], new: list[Mention]) -> list[Mention]:

@@ -12,6 +12,10 @@ hypothetical, and hypothetical claims are not emitted (threats excepted: they ar
 Modality(negated=True, hedged=False, hypothetical=False)
 >>> judge.judge("Iran reportedly armed them; Syria would not.", 0, 25)
 Modality(negated=False, hedged=True, hypothetical=False)
+>>> ongoing = PolarityJudge({"negation": [], "denial": [], "hedge": [], "modal": ["will", "if"], "boundaries": [],
+...                          "ongoing": ["will keep"]})
+>>> ongoing.judge("Turkey will keep arming the SNA", 0, 31).hypothetical, ongoing.judge("if Turkey will keep arming it", 0, 29).hypothetical
+(False, True)
 """
 from __future__ import annotations
 
@@ -50,9 +54,13 @@ class PolarityJudge:
         self.hedge = _word_pattern(cues["hedge"])
         # modal verbs are matched in lower case only: "May 14" is a date ("If" is listed capitalised too)
         self.modal = _word_pattern(cues["modal"], 0)
+        # "will keep arming X" states ongoing support: the phrase does not count as a modal
+        self.ongoing = _word_pattern(cues.get("ongoing", [])) if cues.get("ongoing") else None
         # a clause governed by a denial or a hedge just before it: "Moscow denied that Wagner operates in Mali"
         self.denied_clause = _governing_pattern(list(cues["denial"]) + list(cues.get("negated_clause", [])))
         self.hedged_clause = _governing_pattern(cues["hedge"])
+        conditions = cues.get("trailing_condition") or []
+        self.trailing_condition = _word_pattern(conditions, 0) if conditions else None
         ordered = sorted(cues["boundaries"], key=len, reverse=True)
         self.boundary = re.compile("|".join(re.escape(b) for b in ordered), re.IGNORECASE)
 
@@ -62,6 +70,20 @@ class PolarityJudge:
         for match in self.boundary.finditer(sentence, 0, start):
             last = match.end()
         return last
+
+    def clause_end(self, sentence: str, end: int) -> int:
+        """Offset of the first clause boundary after ``end`` (the sentence's length if none)."""
+        match = self.boundary.search(sentence, end)
+        return match.start() if match else len(sentence)
+
+    def _conditioned(self, sentence: str, end: int) -> bool:
+        """A condition in the rest of the clause after the match: "... the Houthis unless Washington ..."."""
+        if self.trailing_condition is None:
+            return False
+        return bool(self.trailing_condition.search(sentence, end, self.clause_end(sentence, end)))
+
+    def _without_ongoing(self, clause: str) -> str:
+        return self.ongoing.sub(" ", clause) if self.ongoing else clause
 
     def judge(self, sentence: str, start: int, end: int, trigger_start: int | None = None,
               scope_match: bool = False) -> Modality:
@@ -79,5 +101,6 @@ class PolarityJudge:
         return Modality(
             negated=bool(self.negation.search(clause) or self.denied_clause.search(lead)),
             hedged=bool(self.hedge.search(clause) or self.hedged_clause.search(lead)),
-            hypothetical=bool(self.modal.search(clause)) or sentence.rstrip().endswith("?"),
+            hypothetical=(bool(self.modal.search(self._without_ongoing(clause))) or sentence.rstrip().endswith("?")
+                          or (not scope_match and self._conditioned(sentence, end))),
         )

@@ -78,7 +78,9 @@ APPOSITION = r"(?:\s*,\s+(?:the|a|an|its|their|his|her|one\s+of|once|now|also|fo
 RELATIVE = (r"(?:\s*,\s+(?:(?:which|who|whom|whose|founded|based|known|led|once|also|the|a|an|one|another|"
             r"commanded|headed|run|backed|supported|funded|armed|formed|created|established|set\s+up|controlled|"
             r"named|called|dubbed|chaired|"
-            r"⟨\d+[A-Z][a-z]?⟩(?:'s|'))\b[^;]{0,160}?|(?:[^;⟨⟩,]|⟨\d+[A-Z]r⟩){1,60}),)?"
+            r"⟨\d+[A-Z][a-z]?⟩(?:'s|'))\b[^;]{0,160}?|(?:[^;⟨⟩,]|⟨\d+[A-Z]r⟩){1,60}"
+            # a title apposition without a comma inside: ", head of ⟨Egypt⟩'s ⟨GIS⟩,"
+            r"|(?:head|chief|leader|commander|director|spokesman|spokeswoman|envoy)\s+of\s+[^;,]{1,80}?),)?"
             # a relative clause that carries the relation itself: ", which (the department says) receives ..."
             r"(?:\s*,?\s+(?:which|who|that)\s+(?:(?:[^\s,;]+\s+){0,3}?(?:says?|said|claims?|claimed|believes?|"
             r"believed|thinks?|argues?|alleges?|alleged|insists?|reports?|reported)\s+)?)?")
@@ -115,6 +117,8 @@ class Rule:
     # One word of each of these sets must be in a sentence for the rule to match there (a cheap pre-filter);
     # empty when the pattern has no word that every match contains.
     keywords: frozenset = frozenset()
+    # the pattern itself reads a relative clause on its subject ("{T:ACTOR}, which, like ..., lists ...")
+    subject_relative: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,14 +182,16 @@ class PatternCompiler:
             if match.group("list"):
                 # a member may carry a compass word ("eastern ⟨Mali⟩ and western ⟨Niger⟩") or a title, also one
                 # opened by a demonym ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"; ``slot_indices`` leaves the demonym out)
-                element = (rf"(?:the\s+)?(?:{COMPASS}\s+)?(?:⟨\d+C[dc]⟩\s+(?=(?-i:[A-Z])))?"
+                element = (rf"(?:the\s+)?(?:{COMPASS}\s+)?(?:⟨\d+C[dc]⟩\s+(?=(?-i:[A-Z]))|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨))?"
                            rf"(?:(?:(?-i:[A-Z])[\w.'-]*\s+){{0,3}}?){one}{APPOSITION}")
                 # "A and B", "A, B and C", "A, B, and C"; not "A, and B" (that joins two clauses) unless A has an
                 # apposition ("A, the largest gang, and B"), not "A, B"
                 tail = (rf"(?:(?:\s*,\s*{element})+(?:\s*,)?\s+{CONJUNCTION}\s+{element}"
                         rf"|(?<![⟩\s])\s*,\s+{CONJUNCTION}\s+{element}"
                         rf"|\s+{CONJUNCTION}\s+{element})?")
-                return rf"{start}(?P<{match.group('name')}>{one}{APPOSITION}{tail}){end}"
+                # the first member may be a role of a country too ("between ⟨Iranian⟩ envoy ⟨P⟩ and ...")
+                first = rf"(?:⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨)|⟨\d+C[dc]⟩\s+(?:(?-i:[A-Z])[\w.'-]*\s+){{1,3}}(?=⟨\d+P))?"
+                return rf"{start}(?P<{match.group('name')}>{first}{one}{APPOSITION}{tail}){end}"
             return rf"{start}(?P<{match.group('name')}>{one}){end}"
 
         def gap(match: re.Match) -> str:
@@ -237,7 +243,9 @@ def compile_rules(cues: dict) -> list[Rule]:
             rules.append(Rule(entry["id"], entry["relation"], regex, entry.get("subject"), entry.get("object"),
                               entry.get("pairwise"), float(entry.get("confidence", 0.8)),
                               bool(entry.get("modal_ok", False)), entry.get("scope") == "match",
-                              required_words(pattern, cues["lists"])))
+                              required_words(pattern, cues["lists"]),
+                              bool(entry.get("subject") and re.search(
+                                  r"\{" + re.escape(entry["subject"]) + r"\+?:[A-Z]+\}, \(\?:which", pattern))))
     return rules
 
 
@@ -257,7 +265,7 @@ def required_words(pattern: str, lists: dict[str, list[str]]) -> frozenset[str]:
     ['struck']
     >>> sorted(required_words("{B:ACTOR}-{@p} {A:ORG}", {"p": ["backed", "armed by"]}))
     ['armed', 'backed']
-    >>> required_words("(?:a|b) {A:ANY}", {})
+    >>> required_words("(?:a|{B:ANY}) {A:ANY}", {})
     frozenset()
     """
     depth, index, in_class = 0, 0, False
@@ -331,16 +339,42 @@ def _group_first_words(pattern: str, start: int, lists: dict[str, list[str]]) ->
     return frozenset(words)
 
 
-def slot_indices(text: str) -> list[int]:
+def slot_indices(text: str, after: str = "") -> list[int]:
     """The mention indices of a slot's text, leaving out those inside appositions and modifiers
-    ("⟨0⟩ and ⟨1⟩, ⟨2r⟩ closest ally" gives 0 and 1)."""
-    text = _APPOSITION_IN_SLOT.sub(" ", text)
+    ("⟨0⟩ and ⟨1⟩, ⟨2r⟩ closest ally" gives 0 and 1); ``after`` is the sentence text that follows the slot
+    (a demonym that ends the slot may qualify a title after it).
+
+    >>> slot_indices("⟨0Cd⟩", " Foreign Minister ⟨1P⟩")
+    []
+    >>> slot_indices("⟨0C⟩ and ⟨1Cd⟩ envoy ⟨2P⟩")
+    [0, 2]
+    >>> slot_indices("⟨0Cd⟩", " B-2 bombers hit"), slot_indices("⟨0C⟩, the ⟨1C⟩ and the ⟨2I⟩"), slot_indices("⟨0C⟩, the largest donor,")
+    ([0], [0, 1, 2], [0])
+    """
+    text = _APPOSITION_IN_SLOT.sub(_apposition_or_list, text)
+    limit = len(text)
+    context = text + after[:40]
     return [int(m.group(1)) for m in TOKEN.finditer(text)
-            if not re.match(r"'s|'|-", text[m.end():m.end() + 2]) and not _QUALIFIER.match(text, m.start())]
+            if not re.match(r"'s|'|-", text[m.end():m.end() + 2]) and not _QUALIFIER.match(text, m.start())
+            and not _QUALIFIER_BEFORE_NAME.match(context, m.start(), limit + 40)]
 
 
-# A demonym or capital before a capitalised word qualifies it ("⟨Ethiopian⟩ Prime Minister ⟨P⟩").
-_QUALIFIER = re.compile(r"⟨\d+C[dc]⟩\s+(?-i:[A-Z])")
+def _apposition_or_list(match: re.Match) -> str:
+    """An apposition is left out of a slot; ", the ⟨2⟩ and the ⟨3⟩" is the rest of a list ("⟨1⟩, the ⟨2⟩ and the ⟨3⟩")."""
+    return match.group() if _BARE_LIST.fullmatch(match.group()) else " "
+
+
+_BARE_LIST = re.compile(r"(?:\s*,?\s+(?:the|and|or)|\s*,?\s*⟨\d+[A-Z][a-z]?⟩)+\s*", re.IGNORECASE)
+
+
+# A lower-case role between a country and a person: "⟨US⟩ envoy ⟨P⟩", "⟨Iran⟩'s special envoy ⟨P⟩".
+ROLE_NOUN = (r"(?:(?:special|peace|chief|top|senior|deputy)\s+)?(?:envoy|negotiator|ambassador|diplomat|official|"
+             r"minister|mediator|representative|aide|adviser|advisor)")
+# A demonym or capital before a capitalised word qualifies it ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"), a country
+# before a lower-case role and a person too ("⟨US⟩ envoy ⟨P⟩").
+_QUALIFIER = re.compile(rf"⟨\d+C[dc]⟩\s+(?-i:[A-Z])|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+⟨")
+# Past the slot's end only a title before a name counts ("⟨Iranian⟩ Foreign Minister ⟨P⟩", not "⟨American⟩ B-2 bombers").
+_QUALIFIER_BEFORE_NAME = re.compile(rf"⟨\d+C[dc]⟩\s+(?:(?-i:[A-Z])[\w.'-]*\s+){{1,4}}⟨|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+⟨")
 
 
 def overlapping_matches(regex: re.Pattern, text: str) -> Iterator[re.Match]:
@@ -360,7 +394,10 @@ _APPOSITION_OPENERS = re.compile(
     r",\s+(?:the|a|an|its|their|his|her|one|once|now|also|which|who|whose|whom|another|both|each|including|such|"
     r"known|based|led|backed|commanded|⟨)", re.IGNORECASE)
 _EMBEDDED = re.compile(r"\b(?:by|of|with|to|from|in|at|near|into|for|against|on|under|between|among)\s+"
-                       r"(?:the\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$", re.IGNORECASE)
+                       r"(?:the\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$", re.IGNORECASE)
+# "founded by ⟨P⟩, who ..., has waged": an agent of a passive or a possessed head is no subject even before a relative
+_AGENT_OR_HEAD = re.compile(r"\b(?:by|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$", re.IGNORECASE)
+_RELATIVE_OPENER = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
 
 
 _POSTMODIFIER = re.compile(r"⟩\s+of\s+(?:the\s+)?$")
@@ -376,13 +413,75 @@ def _embedded_subject(match: re.Match, rule: Rule, coded: str) -> bool:
                    coded[match.end(rule.subject):match.end(rule.subject) + 40])
     if not after.startswith((",", "'", "-")) and _POSTMODIFIER.search(coded[max(0, match.start() - 30):match.start()]):
         return True  # "President ⟨1P⟩ of ⟨2C⟩ met ...": the subject is ⟨1P⟩
-    if not after.startswith(",") or _APPOSITION_OPENERS.match(after):
+    if not after.startswith(","):
         return False
+    if _APPOSITION_OPENERS.match(after):
+        return bool(not rule.subject_relative and _RELATIVE_OPENER.match(after) and _AGENT_OR_HEAD.search(coded[max(0, match.start() - 60):match.start()]))
     return bool(_EMBEDDED.search(coded[max(0, match.start() - 60):match.start()]))
 
 
+# The subject that opens a sentence: "⟨S⟩", "The ⟨S⟩", "⟨Nigerian⟩ President ⟨S⟩", "On Monday, ⟨S⟩", the person
+# after an organisation's title ("⟨M23⟩ spokesman ⟨S⟩", "The ⟨UN⟩ special envoy for ⟨Libya⟩, ⟨S⟩"); not a possessor
+# or a compound ("⟨S⟩'s forces", "⟨S⟩-backed") and not the first of a pair ("⟨S⟩ and ⟨T⟩ met").
+_TITLE_WORD = (r"(?:[A-Z][\w.'-]*|special|spokesman|spokeswoman|spokesperson|envoy|leader|chief|commander|official|"
+               r"minister|secretary-general|deputy|head|founder|president|senior|top|foreign|defence|defense|army|"
+               r"military|prime|secretary|general|ambassador|representative|negotiator)")
+_OPENING_SUBJECT = re.compile(
+    r"^(?:(?:On|In|Last|Earlier|Later|Late|Early|Hours|Days|Weeks|Months|The next day)\b[^,⟨⟩]{0,30},\s+)?"
+    r"(?:[Tt]he\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s)?\s+(?:" + _TITLE_WORD + r"\s+){1,4}(?:(?:for|of)\s+(?:the\s+)?"
+    r"⟨\d+[A-Z][a-z]?⟩,?\s+)?(?=⟨\d+P)|⟨\d+C[dc]⟩\s+(?=[A-Z]))?(?:[A-Z][\w.'-]*\s+){0,4}?"
+    r"(?P<s>⟨\d+[A-Z][a-z]?⟩)(?!'s|'|-|\s+(?:and|or)\s)")
+# Words between the subject and "and" that open a clause of another subject ("..., when ⟨P⟩ flew in and held talks").
+_OTHER_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|when|while|whereas|after|because|although|though|as|if|unless|"
+                           r"until|where|whether)\b", re.IGNORECASE)
+# A second verb phrase of the same subject: "..., and flew to Benghazi for talks with ⟨Z⟩", "... and he warned ⟨B⟩".
+_SHARED_SUBJECT_VERB = re.compile(
+    r"(?:,\s+|\s+)(?:and|but)\s+(?:then\s+|later\s+|also\s+|has\s+|have\s+|had\s+)?(?:(?:he|she|it|they)\s+)?"
+    r"(?=(?-i:[a-z]))(?!(?:the|a|an|its|their|his|her|this|that|these|those|other|others|many|some|several|in|on|at|"
+    r"for|with|from|to|of|by|as|after|before|since|then|now|is|are|was|were|not|no|more|most|two|three)\b)"
+    r"(?![a-z]+\s+by\b)")  # "is armed and funded by ⟨B⟩": a passive participle shares the clause, not the subject
+
+
+def shared_subject_clauses(coded: str) -> Iterator[tuple[str, int, int]]:
+    """Later verb phrases of a sentence whose subject opens it, each rewritten with that subject in front:
+    ``(text, prefix length, offset in coded)``. Rules then read "⟨S⟩ met ⟨Y⟩ ... and flew to Benghazi for talks
+    with ⟨Z⟩" as "⟨S⟩ flew to Benghazi for talks with ⟨Z⟩" too.
+
+    >>> [t for t, _, _ in shared_subject_clauses("⟨0P⟩ met ⟨1P⟩ on Sunday and flew to Benghazi for talks with ⟨2P⟩.")]
+    ['⟨0P⟩ flew to Benghazi for talks with ⟨2P⟩.']
+    >>> list(shared_subject_clauses("⟨0C⟩ and ⟨1C⟩ met and agreed a truce."))
+    []
+    >>> [t for t, _, _ in shared_subject_clauses("⟨0A⟩ spokesman ⟨1P⟩ said ⟨2A⟩ would talk, and he warned ⟨3C⟩ that ...")]
+    ['⟨1P⟩ warned ⟨3C⟩ that ...']
+    """
+    opening = _OPENING_SUBJECT.match(coded)
+    if opening is None:
+        return
+    prefix = opening.group("s") + " "
+    for verb in _SHARED_SUBJECT_VERB.finditer(coded, opening.end()):
+        between = coded[opening.end():verb.start()]
+        if _OTHER_CLAUSE.search(between):
+            return  # the later verb may belong to that clause's subject
+        if TOKEN.search(between) is None:
+            continue  # "is armed and funded by": one verb phrase, two verbs
+        yield prefix + coded[verb.end():], len(prefix), verb.end()
+
+
 def apply_rules(rules: list[Rule], coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
-    """All raw claims of the rules in one placeholder sentence; ``actors[i]`` is the actor of token ``i``."""
+    """All raw claims of the rules in one placeholder sentence; ``actors[i]`` is the actor of token ``i``.
+    Verb phrases that share the sentence's opening subject are read with that subject too (spans and
+    triggers of their claims point into ``coded``)."""
+    yield from _apply(rules, coded, actors)
+    for text, prefix, offset in shared_subject_clauses(coded):
+        def place(x: int) -> int:
+            return offset + max(0, x - prefix)
+        for found in _apply(rules, text, actors):
+            yield RawClaim(found.subject, found.object, found.relation, found.rule + "+shared-subject",
+                           found.confidence, (place(found.span[0]), place(found.span[1])), place(found.trigger),
+                           found.modal_ok, found.scope_match)
+
+
+def _apply(rules: list[Rule], coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
     words = sentence_words(coded)
     for rule in rules:
         if rule.keywords and rule.keywords.isdisjoint(words):
@@ -392,21 +491,25 @@ def apply_rules(rules: list[Rule], coded: str, actors: list[Actor]) -> Iterator[
                 continue
             trigger = _trigger_offset(match, rule)
             if rule.pairwise:
-                members = slot_indices(match.group(rule.pairwise))
+                members = _members(match, rule.pairwise, coded)
                 for i, a in enumerate(members):
                     for b in members[i + 1:]:
                         yield RawClaim(actors[a], actors[b], rule.relation, rule.id, rule.confidence, match.span(), trigger,
                                        rule.modal_ok, rule.scope_match)
                 if rule.subject:  # a mediator or host with the pair: "talks hosted by S between A and B"
-                    for s in slot_indices(match.group(rule.subject)):
+                    for s in _members(match, rule.subject, coded):
                         for m in members:
                             yield RawClaim(actors[s], actors[m], rule.relation, rule.id, rule.confidence, match.span(), trigger,
                                            rule.modal_ok, rule.scope_match)
                 continue
-            for s in slot_indices(match.group(rule.subject)):
-                for o in slot_indices(match.group(rule.object)):
+            for s in _members(match, rule.subject, coded):
+                for o in _members(match, rule.object, coded):
                     yield RawClaim(actors[s], actors[o], rule.relation, rule.id, rule.confidence, match.span(), trigger,
                                    rule.modal_ok, rule.scope_match)
+
+
+def _members(match: re.Match, slot: str, coded: str) -> list[int]:
+    return slot_indices(match.group(slot), coded[match.end(slot):])
 
 
 def _trigger_offset(match: re.Match, rule: Rule) -> int:
