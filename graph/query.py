@@ -214,7 +214,7 @@ def format_result(result: QueryResult | None, fmt: str = "table") -> str:
     if result.kind == "graph":
         return _turtle(result.graph)  # a graph has no table; Turtle is its readable form
     if fmt == "csv":
-        return _csv(result)
+        return results_csv(result, line_end="\n")
     if fmt == "table":
         return _table(result)
     raise QueryError(f"unknown result format {fmt!r} (expected table, csv, json or turtle)")
@@ -251,15 +251,17 @@ def _json_term(term) -> dict:
     return out
 
 
-def _csv(result: QueryResult) -> str:
+def results_csv(result: QueryResult, line_end: str = "\r\n") -> str:
+    """SPARQL 1.1 CSV results: plain values (``actorgraph serve`` uses the standard CRLF line ends)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator=line_end)
     if result.kind == "ask":
         writer.writerow(["boolean"])
         writer.writerow(["true" if result.boolean else "false"])
         return buffer.getvalue()
     writer.writerow(result.vars)
-    writer.writerows([["" if term is None else str(term) for term in row] for row in result.rows])
+    for row in result.rows:
+        writer.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t) for t in row])
     return buffer.getvalue()
 
 

@@ -11,9 +11,7 @@ its own thread, and request bodies and query times are bounded.
 """
 from __future__ import annotations
 
-import csv
 import html
-import io
 import sys
 import tempfile
 import threading
@@ -25,7 +23,7 @@ from xml.sax.saxutils import escape as xml_escape
 from rdflib import BNode, URIRef
 
 from graph.errors import ActorgraphError, QueryError, StoreError
-from graph.query import results_json
+from graph.query import results_csv, results_json
 from graph.store import Store, open_store
 from graph.store.base import QueryResult
 
@@ -294,20 +292,6 @@ def _xml_term(term) -> str:
     if term.datatype:
         return f'<literal datatype="{xml_escape(str(term.datatype))}">{xml_escape(str(term))}</literal>'
     return f"<literal>{xml_escape(str(term))}</literal>"
-
-
-def results_csv(result: QueryResult) -> str:
-    """SPARQL 1.1 CSV results: plain values (the TSV form keeps term syntax)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    if result.kind == "ask":
-        writer.writerow(["boolean"])
-        writer.writerow(["true" if result.boolean else "false"])
-        return buffer.getvalue()
-    writer.writerow(result.vars)
-    for row in result.rows:
-        writer.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t) for t in row])
-    return buffer.getvalue()
 
 
 def results_tsv(result: QueryResult) -> str:
