@@ -214,7 +214,7 @@ def query(query_text, store_location, query_url, update_url, since, until, param
     """Run a SPARQL query: QUERY is SPARQL text, a .rq file, or the name of a canned query.
 
     The ontology's prefixes (ag:, actor:, rdfs:, skos:, prov:, dcterms: ...) are predeclared.
-    `actorgraph query --list` style help: run `actorgraph queries` to see the canned queries.
+    `actorgraph queries` lists the canned queries and their parameters.
     """
     from graph.query import format_result, run_query
 

@@ -137,8 +137,6 @@ def run_query(
             store.update(full_text)
             return None
         raise QueryError(_with_position(str(error), len(sparql_prefixes().splitlines()))) from None
-    except RuntimeError as error:  # Oxigraph: a binding for a variable the query does not project
-        raise QueryError(f"cannot bind parameters: {error}") from None
     hidden = set(values) | ({"rejected"} if not include_rejected else set())
     return _without_columns(result, hidden) if canned or values else result
 
