@@ -288,6 +288,26 @@ def test_bad_cue_folder_is_a_clear_error(tmp_path):
         Extractor(_gazetteer(), cues_dir=tmp_path)
 
 
+def test_rule_files_bring_their_own_word_lists(tmp_path):
+    """Rules live in ``rules/*.yaml``, a file per relation family, each with word lists of its own."""
+    from graph.errors import DataFileError
+    from graph.extract.cues import load_cues
+    cues = Path(__file__).parent.parent / "ontology" / "cues"
+    for name in ("titles", "mentions", "polarity"):
+        (tmp_path / f"{name}.yaml").write_text((cues / f"{name}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "relations.yaml").write_text("lists: {}\n", encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    rule_file = tmp_path / "rules" / "sanctions.yaml"
+    rule_file.write_text("lists: {penalise: [penalised, punished]}\nrules:\n  - {id: penalised, relation: designated, "
+                         "pattern: '{A:STATE} {@penalise} (?:the )?{B:ARMED}', subject: A, object: B}\n", encoding="utf-8")
+    found = triples(Extractor(_gazetteer(), cues_dir=tmp_path), "Iran punished the Houthis.")
+    assert found == {("Iran", "designated", "Houthis")}
+    (tmp_path / "rules" / "twice.yaml").write_text("lists: {penalise: [fined]}\nrules: []\n", encoding="utf-8")
+    load_cues.cache_clear()  # the files changed under the same folder
+    with pytest.raises(DataFileError, match="twice.yaml: word list 'penalise' is defined twice"):
+        Extractor(_gazetteer(), cues_dir=tmp_path)
+
+
 # -- general constructions for unseen text ---------------------------------------------------------------
 
 def test_reporting_frame_it_had_struck(extractor):

@@ -7,7 +7,7 @@ The flow, one module per step:
 2. ``mentions``: find the actors named in the text: gazetteer names (Aho-Corasick), actors beyond the
    gazetteer (titles, head words, appositions, acronyms), surnames and references ("the group", "its");
 3. ``rules`` and ``titles``: in each sentence, mentions become typed placeholders and the cue patterns
-   of ``ontology/cues/relations.yaml`` and the titles of ``titles.yaml`` match over them, lists expanded;
+   of ``ontology/cues/rules/*.yaml`` and the titles of ``titles.yaml`` match over them, lists expanded;
 4. ``polarity``: negated or denied relations become ``polarity="negative"`` claims, hedged ones are
    marked and lose confidence, hypothetical ones (conditions, questions, the future) are dropped;
 5. claims are checked against each relation's actor types and deduplicated per sentence.
@@ -266,7 +266,7 @@ def _signatures(cues: dict) -> dict[str, tuple[frozenset | None, frozenset | Non
         result[relation] = (frozenset(subjects) if subjects else None, frozenset(objects) if objects else None)
     for rule in cues["rules"]:
         if rule.get("relation") not in RELATIONS:
-            raise DataFileError(f"{where}: rule {rule.get('id')!r}: unknown relation {rule.get('relation')!r}")
+            raise DataFileError(f"{rule.get('_path', where)}: rule {rule.get('id')!r}: unknown relation {rule.get('relation')!r}")
     return result
 
 

@@ -1,6 +1,8 @@
 """Loading the extractor's cue files, ``ontology/cues/*.yaml``: the words and patterns are data.
 
-- ``relations.yaml``: word lists and the relation rules (patterns over typed mention slots);
+- ``relations.yaml``: the pattern language, word lists and actor types per relation;
+- ``rules/*.yaml``: the relation rules (patterns over typed mention slots), a file per relation family,
+  each with optional word lists of its own;
 - ``titles.yaml``: titles and roles of persons and the relation each gives;
 - ``mentions.yaml``: honorifics, organisation head words, reference nouns ("the group");
 - ``polarity.yaml``: negation, denial, hedge and modality cues, clause boundaries.
@@ -18,7 +20,7 @@ from graph.errors import DataFileError
 from graph.settings import ontology_dir
 
 REQUIRED = {
-    "relations": ("lists", "rules"),
+    "relations": ("lists",),
     "titles": ("titles", "part_qualifiers", "whole_qualifiers", "member_nouns"),
     "mentions": ("honorifics", "person_triggers", "person_nouns", "name_particles", "not_names", "org_heads",
                  "generic_modifiers", "anaphora", "pronouns", "pronoun_types"),
@@ -51,7 +53,30 @@ def load_cues(folder: Path | None = None) -> dict[str, dict]:
         _check_words(data, path)
         data["_path"] = str(path)
         cues[name] = data
+    _add_rule_files(cues["relations"], folder / "rules")
     return cues
+
+
+def _add_rule_files(relations: dict, rules_dir: Path) -> None:
+    """Appends the rules of ``rules_dir/*.yaml`` (in file-name order) to ``relations["rules"]``, each
+    rule remembering its file, and merges their word lists into ``relations["lists"]``."""
+    relations["rules"] = [dict(rule, _path=relations["_path"]) for rule in relations.get("rules") or []]
+    for path in sorted(rules_dir.glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as error:
+            raise DataFileError(f"{path}: not valid YAML ({error})") from None
+        if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+            raise DataFileError(f"{path}: a rule file is a YAML mapping with a list under 'rules'")
+        _check_words(data, path)
+        for name, words in (data.get("lists") or {}).items():
+            if name in relations["lists"]:
+                raise DataFileError(f"{path}: word list {name!r} is defined twice")
+            relations["lists"][name] = words
+        relations["rules"].extend(dict(rule, _path=str(path)) if isinstance(rule, dict) else rule
+                                  for rule in data["rules"])
+    if not relations["rules"]:
+        raise DataFileError(f"{rules_dir}: no relation rules found")
 
 
 def _check_words(data, path: Path, where: str = "") -> None:

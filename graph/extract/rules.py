@@ -6,7 +6,7 @@ country named by its demonym gets ``d``, by its capital ``c``; a reference like 
 
     "Iran-backed Kataib Hezbollah struck US bases"  ->  "⟨0C⟩-backed ⟨1A⟩ struck ⟨2Cd⟩ bases"
 
-Rules of ``relations.yaml`` are regexes over that text with slots for mentions:
+Rules of ``rules/*.yaml`` are regexes over that text with slots for mentions:
 
 - ``{A:ORG}`` one mention of a class (``CLASSES``), ``{A+:ORG}`` a coordinated list ("A, B and C");
 - gaps of up to N words, lazy so that slots bind first: ``{~N}`` plain words (a mention used as a
@@ -222,12 +222,13 @@ class PatternCompiler:
 
 
 def compile_rules(cues: dict) -> list[Rule]:
-    """The relation rules of relations.yaml, compiled."""
-    where = cues.get("_path", "relations.yaml")
+    """The relation rules of the cue files, compiled (each rule names the file it came from)."""
     compiler = PatternCompiler(cues["lists"], cues.get("gap_stops", []))
     rules = []
     for number, entry in enumerate(cues["rules"], 1):
-        label = f"{where}: rule {entry.get('id', number)}"
+        if not isinstance(entry, dict):
+            raise DataFileError(f"{cues.get('_path', 'relations.yaml')}: rule {number} is not a mapping")
+        label = f"{entry.get('_path', 'relations.yaml')}: rule {entry.get('id', number)}"
         for key in ("id", "relation", "pattern"):
             if key not in entry:
                 raise DataFileError(f"{label}: missing {key!r}")
