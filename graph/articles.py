@@ -231,15 +231,22 @@ def _decode(path: Path, data: bytes, on_warning: WarningHandler | None) -> str:
         return data.decode("utf-8-sig", errors="replace")
 
 
-_SIDECARS: dict[Path, dict[str, dict]] = {}
+# A folder's meta.jsonl is read once per version of the file: (size, mtime) tells an edited file.
+_SIDECARS: dict[Path, tuple[tuple[int, int] | None, dict[str, dict]]] = {}
 
 
 def _sidecar_metadata(path: Path) -> dict:
     """Metadata for ``path`` from a ``meta.jsonl`` in the same folder (keyed by ``doc``), if any."""
     meta_file = path.parent / "meta.jsonl"
-    if meta_file not in _SIDECARS:
+    try:
+        status = meta_file.stat()
+        version = (status.st_size, status.st_mtime_ns)
+    except OSError:
+        version = None
+    cached = _SIDECARS.get(meta_file)
+    if cached is None or cached[0] != version:
         records: dict[str, dict] = {}
-        if meta_file.is_file():
+        if version is not None and meta_file.is_file():
             for number, line in enumerate(meta_file.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
                 if not line.strip():
                     continue
@@ -249,8 +256,8 @@ def _sidecar_metadata(path: Path) -> dict:
                     raise InputError(f"{meta_file}:{number}: malformed JSON ({error.msg})") from None
                 if isinstance(record, dict) and record.get("doc"):
                     records[str(record["doc"])] = record
-        _SIDECARS[meta_file] = records
-    return _SIDECARS[meta_file].get(path.stem, {})
+        _SIDECARS[meta_file] = (version, records)
+    return _SIDECARS[meta_file][1].get(path.stem, {})
 
 
 def _make_article(where: Path, *, doc_id: str, title: str, text: str, date, source, url) -> Article:

@@ -34,6 +34,16 @@ def test_text_file_headline_and_sidecar_metadata(tmp_path):
     assert "Body sentence one." in article.text
 
 
+def test_an_edited_metadata_file_is_read_again(tmp_path):
+    write(tmp_path / "a1.txt", "Headline here\n\nBody.\n")
+    write(tmp_path / "meta.jsonl", json.dumps({"doc": "a1", "title": "First title"}) + "\n")
+    assert next(read_articles([tmp_path])).title == "First title"
+    write(tmp_path / "meta.jsonl", json.dumps({"doc": "a1", "title": "Corrected, longer title"}) + "\n")
+    assert next(read_articles([tmp_path])).title == "Corrected, longer title"
+    (tmp_path / "meta.jsonl").unlink()
+    assert next(read_articles([tmp_path])).title == "Headline here"
+
+
 def test_text_file_without_metadata_uses_first_line(tmp_path):
     [article] = read_articles([write(tmp_path / "note.md", "\n# Militias disarm\nText.\n")])
     assert article.title == "Militias disarm"
