@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import os
 import re
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ from pathlib import Path
 from typing import Iterator, Mapping
 
 import yaml
+from ruamel.yaml import YAML, CommentedMap, CommentedSeq
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
@@ -497,17 +499,62 @@ def _same(a: Rule, b: Rule) -> bool:
 
 
 def write_review(folder: Path, review: Review) -> Path:
-    """Write ``review.yaml`` (to a temp file in the same folder, then renamed)."""
+    """Write ``review.yaml`` (to a temp file in the same folder, then renamed). An existing file is edited
+    in place with ruamel.yaml's round trip, so hand-written comments and entries' order survive."""
     folder.mkdir(parents=True, exist_ok=True)
-    data = {
-        "rejected": [r.to_yaml() for r in review.rejected],
-        "accepted": [r.to_yaml() for r in review.accepted],
-        "merged": [m.to_yaml() for m in review.merged],
-    }
-    header = ("# Review decisions, applied to the store on every ingest/build (see graph/curation.py).\n"
-              "# Edit by hand or with `actorgraph review reject|accept|merge`.\n")
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=None, width=120)
-    return write_text_atomically(folder / REVIEW_FILE, header + body)
+    path = folder / REVIEW_FILE
+    document = _round_trip_document(path)
+    for section, wanted in (("rejected", review.rejected), ("accepted", review.accepted), ("merged", review.merged)):
+        document[section] = _edited_section(document.get(section), wanted, section, path)
+    stream = io.StringIO()
+    _round_trip_yaml().dump(document, stream)
+    return write_text_atomically(path, stream.getvalue())
+
+
+_REVIEW_HEADER = ("# Review decisions, applied to the store on every ingest/build (see graph/curation.py).\n"
+                  "# Edit by hand or with `actorgraph review reject|accept|merge`.\n")
+
+
+def _flow_lists(entry: dict) -> dict:
+    """``relation: [a, backedBy, b]`` on one line, as people write it."""
+    for key, value in entry.items():
+        if isinstance(value, list):
+            entry[key] = CommentedSeq(value)
+            entry[key].fa.set_flow_style()
+    return entry
+
+
+def _round_trip_yaml():
+    round_trip = YAML()  # the default: round trip, keeps comments
+    round_trip.width = 120
+    round_trip.indent(mapping=2, sequence=4, offset=2)
+    return round_trip
+
+
+def _round_trip_document(path: Path):
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    document = _round_trip_yaml().load(text or _REVIEW_HEADER + "rejected: []\n")
+    if not isinstance(document, CommentedMap):  # a file of comments only
+        document = _round_trip_yaml().load(_REVIEW_HEADER + "rejected: []\n")
+    return document
+
+
+def _edited_section(entries, wanted: list, section: str, path: Path):
+    """The section's entries that are still wanted, as written (with their comments), then the new ones."""
+    kept, present = CommentedSeq(), []
+    for index, entry in enumerate(entries or []):
+        decision = _merge(entry, f"{path}: {section}[{index}]") if section == "merged" else _rule(entry, f"{path}: {section}[{index}]")
+        if decision in wanted and decision not in present:
+            kept.append(entry)
+            present.append(decision)
+    if entries is not None and hasattr(entries, "ca"):
+        kept._yaml_comment = entries.ca  # comments after the section's last entry stay with the section
+    for decision in wanted:
+        if decision not in present:
+            kept.append(_flow_lists(decision.to_yaml()))
+    if not kept:
+        kept.fa.set_flow_style()
+    return kept
 
 
 def format_review(curation: Curation) -> str:

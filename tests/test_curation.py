@@ -143,6 +143,29 @@ def test_record_decision_replaces_the_opposite_one(tmp_path):
         record_decision(folder, "accepted", rule, ACTORS)
 
 
+def test_recording_a_decision_keeps_hand_written_comments(tmp_path):
+    folder = tmp_path / "curation"
+    folder.mkdir()
+    (folder / "review.yaml").write_text(
+        "# our team's review file\n"
+        "rejected:\n"
+        "  # the Reuters piece misread this\n"
+        "  - relation: [houthis, backedBy, iran]  # checked by Dana\n"
+        "    note: wire error\n"
+        "accepted: []\n", encoding="utf-8")
+    record_decision(folder, "rejected", Rule("pair", ("iran", "houthis")), ACTORS)
+    text = (folder / "review.yaml").read_text(encoding="utf-8")
+    for comment in ("# our team's review file", "# the Reuters piece misread this", "# checked by Dana"):
+        assert comment in text
+    review = load_curation(folder, ACTORS).review
+    assert [r.kind for r in review.rejected] == ["relation", "pair"]
+    assert review.rejected[0].note == "wire error"
+    record_decision(folder, "accepted", Rule("relation", ("houthis", "backedBy", "iran")), ACTORS)
+    review = load_curation(folder, ACTORS).review
+    assert [r.kind for r in review.rejected] == ["pair"] and [r.kind for r in review.accepted] == ["relation"]
+    assert "# our team's review file" in (folder / "review.yaml").read_text(encoding="utf-8")
+
+
 def test_cli_review_reject_list_and_merge(tmp_path, monkeypatch):
     make_store(tmp_path / "store").close()
     folder = tmp_path / "curation"
