@@ -193,8 +193,10 @@ def _code(text: str, sentence: Sentence, inside: list[Mention]) -> tuple[str, li
         if mention.start < position:
             continue  # inside a parenthesis already left out
         parts.append(fold(text[position:mention.start]))
-        parts.append(placeholder(len(actors), mention.actor.type, mention.kind))
-        actors.append(mention.actor)
+        # a pair reference ("the two sides") reads as the coordination of its actors: "⟨0Cr⟩ and ⟨1Cr⟩"
+        parts.append(" and ".join(placeholder(len(actors) + i, actor.type, mention.kind)
+                                  for i, actor in enumerate((mention.actor, *mention.others))))
+        actors.extend((mention.actor, *mention.others))
         position = mention.end
         aside = _PARENTHESIS.match(text, position, sentence.end)
         if aside:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from graph.gazetteer import Actor, Gazetteer, Role, fold
+from graph.extract.sentences import Sentence, split_sentences
 from graph.vocab import slugify
 
 DISCOVERED_PREFIX = "x-"
@@ -70,6 +71,7 @@ class Mention:
     end: int
     actor: Actor
     kind: str
+    others: tuple[Actor, ...] = ()  # further actors of a pair reference ("the two sides": actor and others[0])
 
 
 def discovered_actor(name: str, actor_type: str) -> Actor:
@@ -101,6 +103,7 @@ class MentionFinder:
         token = rf"(?:{cap}|(?:{particles})-{cap}|(?:{particles})(?=\s+[A-Z]))"
         self._name = rf"{cap}(?:\s+{token}){{1,5}}"
         honorifics = _alternation(mention_cues["honorifics"])
+        self._leading_honorifics = re.compile(rf"^(?:(?:{honorifics})\s+)+(?=\S+\s+\S)")
         titles = [t for entry in title_cues["titles"] for t in entry["title"]]
         triggers = _alternation(titles + mention_cues["person_triggers"])
         # "spokesman Yahya Saree", "China's special envoy for Myanmar, Deng Xijun"
@@ -113,11 +116,19 @@ class MentionFinder:
             rf"(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=,\s)|(?<=\b[a-z]\s)|(?<=[a-z]{{2}}\s))(?P<name>{self._name}),\s+"
             rf"(?:(?:a|an|the|one\s+of\s+(?:the|its|their|[\w-]+'s?))\s+[^,.;()]{{0,60}}?\b(?:{person_nouns})s?\b"
             rf"|(?:{person_nouns})\s+of\s)")
+        # "killed Abu Baqir al-Saadi, who oversaw ...": a name of two to four words before ", who"/", whom"
+        self._person_before_who = re.compile(
+            rf"(?:(?<=[a-z,]\s)|(?<=[a-z]\s\w\s))(?P<name>{cap}(?:\s+{token}){{1,3}}),\s+(?:who|whom)\s")
         heads = mention_cues["org_heads"]
         self._head_type = {w: t for t, words in heads.items() for w in words}
         org_token = rf"(?:[A-Z0-9][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*|(?:{particles})-{cap}|of|for|the|and)"
         self._org = re.compile(
             rf"(?<![\w-])(?P<name>(?:{cap}|(?!(?:19|20)\d\d\b)\d+(?:st|nd|rd|th)?)(?:\s+{org_token}){{0,5}}?\s+(?P<head>{_alternation(self._head_type)}))(?![\w-])")
+        self._state_force_heads = frozenset(mention_cues.get("state_force_heads", []))
+        # "Chief of Army Staff": a head word followed by these is inside a title, no name ends there
+        continuations = _alternation(mention_cues.get("org_head_continuations", []))
+        if continuations:
+            self._org = re.compile(self._org.pattern + rf"(?!\s+(?:{continuations})\b)")
         self._of_heads = {**self._head_type, **{w: t for t, words in mention_cues.get("of_name_heads", {}).items() for w in words}}
         lower_heads = mention_cues.get("org_heads_lowercase", {})
         self._lower_head_type = {w: t for t, words in lower_heads.items() for w in words}
@@ -156,6 +167,17 @@ class MentionFinder:
                                   for entry in mention_cues.get("ambiguous_forms", []) for form in entry["form"]}
         self._ambiguous_form = re.compile(rf"(?<![\w'-])(?:{_alternation(self._ambiguous_states)})(?![\w-])") \
             if self._ambiguous_states else None
+        self._pair_types = {re.sub(r"\s+", " ", k.lower()): frozenset(v) for k, v in mention_cues.get("pair_references", {}).items()}
+        self._pair_reference = re.compile(
+            rf"(?<![\w-])(?:{_alternation(mention_cues.get('pair_determiners', []))})\s+(?P<noun>{_alternation(self._pair_types)})(?![\w-])",
+            re.IGNORECASE)
+        self._subject_types = {k.lower(): frozenset(v) for k, v in mention_cues.get("subject_pronouns", {}).items()}
+        self._subject_pronoun = re.compile(
+            rf"[\"'\u201c]?(?P<pron>{_alternation(k.capitalize() for k in self._subject_types)})\s+"
+            rf"(?!(?:{_alternation(mention_cues.get('expletive_followers', []))})\b)(?=[a-z])")
+        self._owned_government = frozenset(n.lower() for n in mention_cues.get("government_nouns", []))
+        owned = [*self._owned_government, *mention_cues.get("person_party_nouns", [])]
+        self._owned_body = re.compile(rf"(?<![\w-])(?:his|her)\s+(?P<noun>{_alternation(owned)})(?![\w-])", re.IGNORECASE)
         self.dateline_min = int(mention_cues.get("dateline_min_mentions", 2))
         self.dateline_share = float(mention_cues.get("dateline_min_share", 0.6))
         self._forces = self._state_forces(gazetteer)
@@ -193,10 +215,12 @@ class MentionFinder:
         mentions = self._merge(mentions, self._ambiguous(folded, mentions))
         mentions = [self._forces_officials(folded, m) for m in mentions]
         mentions = self._merge(mentions, self._discover(folded, mentions))
+        mentions = self._redefine_acronyms(folded, mentions)
         mentions = self._merge(mentions, self._acronyms(folded, mentions))
         mentions = self._merge(mentions, self._surnames(folded, mentions))
         mentions = self._merge(mentions, self._references(folded, mentions))
         mentions = self._state_references(folded, mentions)
+        mentions = self._merge(mentions, self._sentence_references(text, folded, mentions))
         return self._merge(mentions, self._collectives(folded, mentions))
 
     def _forces_officials(self, text: str, mention: Mention) -> Mention:
@@ -254,9 +278,11 @@ class MentionFinder:
     def _discover(self, text: str, known: list[Mention]) -> list[Mention]:
         found: list[Mention] = []
         home = self._home_country(known, text.find("\n"), self._dateline_state(text))
-        for pattern in (self._person_after_title, self._person_before_role):
+        for pattern in (self._person_after_title, self._person_before_role, self._person_before_who):
             for match in pattern.finditer(text):
                 name = self._trim_name(match.group("name"))
+                if pattern is self._person_before_who and not self._personal_name(name):
+                    continue
                 name_start = match.start("name") + match.group("name").find(name)
                 if name and self.gazetteer.lookup(name) is None:
                     actor = discovered_actor(name, "Person")
@@ -265,6 +291,7 @@ class MentionFinder:
                     found.append(Mention(name_start, name_start + len(name), actor, "discovered"))
         known_ends = {m.end for m in known}
         by_end = {m.end: m for m in known}
+        units: dict[str, Actor] = {}
         for match in self._org.finditer(text):
             listed = self._after_listed_name(text, match.start("name"), match.group("name"), known_ends)
             owned = _OWNED_UNIT.match(listed)  # "IRGC's Aerospace Force": the owner is named apart
@@ -275,16 +302,52 @@ class MentionFinder:
             owner_type = self._force_owner(text, match.end("name") - len(listed), by_end)
             name = listed if owner_type else self._trim_org(listed)
             start = match.end("name") - len(name)
+            if owned and owner is not None and owner.actor.type == "Country" and name == listed:
+                # "Syria's Defence Ministry": the gazetteer's "Syrian Defence Ministry" when it knows it
+                body = next((self.gazetteer.lookup(f"{form} {owned.group('unit')}") for form in owner.actor.demonyms
+                             if self.gazetteer.lookup(f"{form} {owned.group('unit')}") is not None), None)
+                if body is not None and body.type == "GovernmentOrganization" and body.country == owner.actor.id:
+                    found.append(Mention(start, match.end("name"), body, "discovered"))
+                    continue
+            if name in units:  # "the IRGC's Aerospace Force ... The Aerospace Force": the unit named before
+                found.append(Mention(start, match.end("name"), units[name], "discovered"))
+                continue
             if name and (self._is_org_name(name) or owner_type) and self.gazetteer.lookup(name) is None:
-                # a unit of a state body is a state body ("the IRGC's Aerospace Force")
+                # a unit of a state body is a state body ("the IRGC's Aerospace Force"), the gazetteer's
+                # "IRGC Aerospace Force" when it knows the unit under its owner's name
                 actor_type = owner_type if owner_type == "GovernmentOrganization" else self._head_type[match.group("head")]
-                found.append(Mention(start, match.end("name"), discovered_actor(name, actor_type), "discovered"))
+                actor = self._owned_unit(text, owner, name) if owner_type else None
+                if actor is None:
+                    actor = discovered_actor(name, self._state_body_type(name, actor_type))
+                if owner_type:
+                    units.setdefault(name, actor)
+                found.append(Mention(start, match.end("name"), actor, "discovered"))
         for match in self._org_lower.finditer(text):
             name = self._trim_org(match.group("name"))
             start = match.end("name") - len(name) if name else 0
             if name and self.gazetteer.lookup(name) is None and not self._inside(start, known):
                 found.append(Mention(start, start + len(name), discovered_actor(name, "ArmedGroup"), "discovered"))
         return found
+
+    def _owned_unit(self, text: str, owner: Mention | None, unit: str) -> Actor | None:
+        """The gazetteer's actor for "<owner> <unit>" ("IRGC Aerospace Force" for "the IRGC's Aerospace Force")."""
+        if owner is None:
+            return None
+        for form in (text[owner.start:owner.end], owner.actor.name, *owner.actor.aliases):
+            actor = self.gazetteer.lookup(f"{form} {unit}")
+            if actor is not None and actor.type != "Person":
+                return actor
+        return None
+
+    def _state_body_type(self, name: str, actor_type: str) -> str:
+        """"Iranian Armed Forces", "Chadian Army": a state's name or demonym before only generic words and an
+        armed-forces head is that state's forces, a state body, not an armed group."""
+        words = name.split()
+        state = self.gazetteer.lookup(words[0]) if len(words) >= 2 else None
+        if actor_type == "ArmedGroup" and state is not None and state.type == "Country" \
+                and words[-1] in self._state_force_heads and all(w in self.generic for w in words[1:-1]):
+            return "GovernmentOrganization"
+        return actor_type
 
     @staticmethod
     def _force_owner(text: str, start: int, by_end: dict[int, Mention]) -> str | None:
@@ -300,6 +363,24 @@ class MentionFinder:
         if re.search(r"\b(?:army|military|armed forces)(?:'s|')\s$", lead, re.IGNORECASE):
             return "GovernmentOrganization"
         return None
+
+    def _redefine_acronyms(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """An acronym the article defines for another actor than the gazetteer's ("the Coalition of Patriots
+        for Change (CPC)" against the gazetteer's CPC, a party) names that actor throughout the article."""
+        by_end = {m.end: m for m in mentions}
+        redefined: dict[str, Actor] = {}
+        for match in self._acronym.finditer(text):
+            acronym, owner = match.group("acr"), by_end.get(match.start() - 1)
+            known = self.gazetteer.lookup(acronym)
+            if owner is None or known is None or known.id == owner.actor.id or owner.actor.type == "Person" \
+                    or owner.kind in {"reference", "collective"} \
+                    or not text[owner.start:owner.end].upper().startswith(acronym[0]):
+                continue
+            redefined.setdefault(acronym, owner.actor)
+        if not redefined:
+            return mentions
+        return [Mention(m.start, m.end, redefined[text[m.start:m.end]], "acronym")
+                if text[m.start:m.end] in redefined and m.kind in {"name", "alias"} else m for m in mentions]
 
     def _acronyms(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Acronyms defined in parentheses after a name, and their later uses."""
@@ -448,6 +529,98 @@ class MentionFinder:
             if mention.actor.type in self.pronoun_types:
                 return mention.actor
         return None
+
+    # -- references across sentences: "It ...", "He ...", "the two sides", "her government" ---------
+    def _sentence_references(self, original: str, text: str, mentions: list[Mention]) -> list[Mention]:
+        """References resolved by sentence: a sentence-initial "It"/"He"/"They" to the previous sentence's
+        subject, "the two sides"/"both governments" to the two actors of the nearest sentence that names
+        exactly two fitting ones, "his government"/"her party" to the state the person leads or the party the
+        person belongs to. Left unresolved whenever the antecedent is not clear."""
+        ordered = sorted(mentions, key=lambda m: m.start)
+        starts = [m.start for m in ordered]
+        sentences = split_sentences(original)
+        found: list[Mention] = []
+        subjects: dict[int, Actor] = {}  # sentence index -> actor of its sentence-initial pronoun
+        for index, sentence in enumerate(sentences):
+            inside = ordered[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
+            pronoun = self._subject_pronoun.match(text, sentence.start)
+            if pronoun and index > 0 and not self._inside(sentence.start, inside):
+                previous = sentences[index - 1]
+                before = ordered[bisect.bisect_left(starts, previous.start):bisect.bisect_left(starts, previous.end)]
+                word = pronoun.group("pron").lower()
+                pair = self._pair(text, previous, before, self._subject_types[word]) if word == "they" else None
+                actor = subjects.get(index - 1) or self._subject(text, previous, before, self._subject_types[word])
+                if actor is not None and actor.type not in self._subject_types[word]:
+                    actor = None
+                if pair:
+                    found.append(Mention(pronoun.start("pron"), pronoun.end("pron"), pair[0], "reference", pair[1:]))
+                elif actor is not None:
+                    subjects[index] = actor
+                    found.append(Mention(pronoun.start("pron"), pronoun.end("pron"), actor, "reference"))
+            for match in self._pair_reference.finditer(text, sentence.start, sentence.end):
+                types = self._pair_types[re.sub(r"\s+", " ", match.group("noun").lower())]
+                earlier = [m for m in inside if m.end <= match.start()]
+                pair = self._pair(text, Sentence(sentence.start, match.start(), ""), earlier, types)
+                if pair and not re.search(r"[,;:]", text[max(m.end for m in earlier if m.actor in pair):match.start()]):
+                    pair = None  # "X and Y brokered talks between the two sides": a pair in the same clause is not it
+                if pair is None and index > 0:
+                    previous = sentences[index - 1]
+                    before = ordered[bisect.bisect_left(starts, previous.start):bisect.bisect_left(starts, previous.end)]
+                    if len(self._distinct(earlier, types)) < 2:
+                        pair = self._pair(text, previous, before, types)
+                if pair:
+                    found.append(Mention(match.start(), match.end(), pair[0], "reference", pair[1:]))
+            for match in self._owned_body.finditer(text, sentence.start, sentence.end):
+                # the owner is the sentence's first person, else the previous sentence's subject
+                person = next((m.actor for m in inside if m.end <= match.start() and m.actor.type == "Person"), None)
+                if person is None and index > 0:
+                    previous = sentences[index - 1]
+                    before = ordered[bisect.bisect_left(starts, previous.start):bisect.bisect_left(starts, previous.end)]
+                    person = subjects.get(index - 1) or self._subject(text, previous, before, frozenset({"Person"}))
+                actor = self._person_body(match.group("noun").lower(), person) if person is not None else None
+                if actor is not None:
+                    found.append(Mention(match.start(), match.end(), actor, "reference"))
+        return found
+
+    @staticmethod
+    def _distinct(mentions: list[Mention], types: frozenset[str]) -> list[Actor]:
+        actors: dict[str, Actor] = {}
+        for mention in mentions:
+            if mention.actor.type in types and mention.kind not in {"reference", "collective"}:
+                actors.setdefault(mention.actor.id, mention.actor)
+        return list(actors.values())
+
+    def _pair(self, text: str, sentence: Sentence, inside: list[Mention], types: frozenset[str]) -> tuple[Actor, Actor] | None:
+        """The two actors of fitting types a sentence names, if it names exactly two (a mediator or host of
+        another type does not count: "talks between X and Y hosted by Z")."""
+        actors = self._distinct(inside, types)
+        return (actors[0], actors[1]) if len(actors) == 2 else None
+
+    def _subject(self, text: str, sentence: Sentence, inside: list[Mention], types: frozenset[str]) -> Actor | None:
+        """The subject of a sentence: its first mention of a fitting type, when only a few words (a title, a
+        date) stand before it and, for a group or state, when it is not a possessive ("Iran's envoy")."""
+        for mention in inside:
+            if mention.kind == "collective":
+                return None
+            if mention.actor.type not in types:
+                if mention.actor.type == "Person" or mention.kind == "demonym" or text.startswith(("'s ", "' "), mention.end):
+                    continue  # "Chad's President X", "Iranian envoy X": the person may still be the subject
+                return None
+            lead = text[sentence.start:mention.start]
+            if len(lead.split()) > 8 or (mention.actor.type != "Person" and text.startswith(("'s ", "' "), mention.end)):
+                return None
+            return mention.actor
+        return None
+
+    def _person_body(self, noun: str, person: Actor) -> Actor | None:
+        """"her government": the state the person leads; "his party": the one party the person belongs to."""
+        if person.type != "Person":
+            return None
+        if noun in self._owned_government:
+            return self._led_state(person)
+        parties = {r.org for r in person.roles if r.org in self.gazetteer and r.end is None
+                   and self.gazetteer.get(r.org).type == "PoliticalOrganization"}
+        return self.gazetteer.get(parties.pop()) if len(parties) == 1 else None
 
     # -- the state behind "the army", "the government" ---------------------------------------------
     def _state_forces(self, gazetteer: Gazetteer) -> dict[tuple[str, str], Actor]:
@@ -656,13 +829,21 @@ class MentionFinder:
 
     # -- helpers ---------------------------------------------------------------------------------
     def _trim_name(self, name: str) -> str:
-        """Drop trailing particles and non-name words from a captured name; '' when too short."""
+        """Drop trailing particles and non-name words, and leading ranks, from a captured name; '' when too short."""
+        name = self._leading_honorifics.sub("", name)
         words = name.split()
         while words and (words[-1].lower() in {"al", "bin", "ibn", "de", "abu"} or words[-1] in self.not_names):
             words.pop()
         while words and words[0] in self.not_names:
             words.pop(0)
         return " ".join(words) if len(words) >= 2 else ""
+
+    def _personal_name(self, name: str) -> bool:
+        """Whether a name before ", who" is a person's: no organisation head word, no generic modifier, no
+        demonym or state name inside ("Abu Baqir al-Saadi", not "Syrian Democratic Forces")."""
+        words = name.split()
+        return bool(words) and not any(w in self._head_type or w in self.generic or w in self.not_names
+                                       or self.gazetteer.lookup(w) is not None for w in words)
 
     def _trim_org(self, name: str) -> str:
         words = name.split()
@@ -715,7 +896,7 @@ class MentionFinder:
             head = words[words.index("of") - 1]
             if head in self._of_heads:
                 return self._of_heads[head]
-        return self._head_type.get(words[-1], "ArmedGroup")
+        return self._of_heads.get(words[-1], "ArmedGroup")  # "Kurdistan Regional Government (KRG)"
 
     @staticmethod
     def _merge(mentions: list[Mention], new: list[Mention]) -> list[Mention]:

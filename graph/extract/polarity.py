@@ -46,11 +46,22 @@ def _governing_pattern(words: list[str]) -> re.Pattern:
     return re.compile(rf"(?<![\w'])(?:{_body(words)})\s+(?:[^\s]+\s+){{0,3}}?(?:that|whether)\s*$", re.IGNORECASE)
 
 
+# A negation or denial whose object is a plain noun phrase closed by "and <verb>" ("rejected the pause and
+# vowed to ...") does not reach the verb phrase after "and"; a denied report ("denied the claims and ...") does.
+_CLOSED_OBJECT = re.compile(
+    r"\s+(?:the|a|an|this|that|its|their|his|her|⟨\d+[A-Z]r⟩)\s+(?!(?:[\w-]+\s+){0,2}?(?:claims?|reports?|allegations?|"
+    r"accusations?|charges?|suggestions?|assertions?|statements?|accounts?)\b)(?:[\w-]+\s+){0,2}?[\w-]+,?\s+and\s+"
+    r"(?!(?:the|a|an|its|their|his|her|that|any|all|other|of|to)\b)(?:[\w-]+\s+){0,2}?(?=\S)", re.IGNORECASE)
+
+
 class PolarityJudge:
     """Judges one match in a sentence; patterns compiled once from the cue lists."""
 
     def __init__(self, cues: dict):
         self.negation = _word_pattern(list(cues["negation"]) + list(cues["denial"]))
+        # "would not hesitate to strike", "did not rule out strikes": a negation word that asserts
+        affirming = cues.get("affirming") or []
+        self.affirming = _word_pattern(affirming) if affirming else None
         self.hedge = _word_pattern(cues["hedge"])
         # modal verbs are matched in lower case only: "May 14" is a date ("If" is listed capitalised too)
         self.modal = _word_pattern(cues["modal"], 0)
@@ -82,6 +93,24 @@ class PolarityJudge:
             return False
         return bool(self.trailing_condition.search(sentence, end, self.clause_end(sentence, end)))
 
+    def _negated(self, clause: str) -> bool:
+        """A negation cue in the clause that governs the relation at its end.
+
+        >>> judge = PolarityJudge({"negation": ["not"], "denial": ["rejected"], "hedge": [], "modal": [], "boundaries": [],
+        ...                        "affirming": ["not hesitate"]})
+        >>> judge._negated("Ruritania rejected the truce and vowed to keep shelling ⟨1A⟩"), judge._negated("it rejected claims it armed ⟨1A⟩")
+        (False, True)
+        >>> judge._negated("it would not hesitate to strike ⟨1A⟩"), judge._negated("it rejected the claims and accusations that it armed ⟨1A⟩")
+        (False, True)
+        """
+        if self.affirming is not None:
+            clause = self.affirming.sub(" ", clause)
+        for cue in self.negation.finditer(clause):
+            closed = _CLOSED_OBJECT.match(clause, cue.end())
+            if closed is None or closed.end() >= len(clause):
+                return True
+        return False
+
     def _without_ongoing(self, clause: str) -> str:
         return self.ongoing.sub(" ", clause) if self.ongoing else clause
 
@@ -99,7 +128,7 @@ class PolarityJudge:
             clause_start = self.clause_start(sentence, trigger_start if trigger_start is not None else start)
             clause, lead = sentence[clause_start:end], sentence[max(0, clause_start - 80):clause_start]
         return Modality(
-            negated=bool(self.negation.search(clause) or self.denied_clause.search(lead)),
+            negated=self._negated(clause) or bool(self.denied_clause.search(lead)),
             hedged=bool(self.hedge.search(clause) or self.hedged_clause.search(lead)),
             hypothetical=(bool(self.modal.search(self._without_ongoing(clause))) or sentence.rstrip().endswith("?")
                           or (not scope_match and self._conditioned(sentence, end))),

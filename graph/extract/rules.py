@@ -437,10 +437,11 @@ _OTHER_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|when|while|whereas|after|
                            r"until|where|whether)\b", re.IGNORECASE)
 # A second verb phrase of the same subject: "..., and flew to Benghazi for talks with ⟨Z⟩", "... and he warned ⟨B⟩".
 _SHARED_SUBJECT_VERB = re.compile(
-    r"(?:,\s+|\s+)(?:and|but)\s+(?:then\s+|later\s+|also\s+|has\s+|have\s+|had\s+)?(?:(?:he|she|it|they)\s+)?"
+    r"(?<!ing)(?<!ing,)(?:,\s+|\s+)(?:and|but)\s+(?:then\s+|later\s+|also\s+|has\s+|have\s+|had\s+)?(?:(?:he|she|it|they)\s+)?"
     r"(?=(?-i:[a-z]))(?!(?:the|a|an|its|their|his|her|this|that|these|those|other|others|many|some|several|in|on|at|"
     r"for|with|from|to|of|by|as|after|before|since|then|now|is|are|was|were|not|no|more|most|two|three)\b)"
     r"(?![a-z]+\s+by\b)")  # "is armed and funded by ⟨B⟩": a passive participle shares the clause, not the subject
+# (after an -ing word, "and" joins two gerunds of one verb: "accuses ⟨A⟩ of sheltering and arming ⟨B⟩")
 
 
 def shared_subject_clauses(coded: str) -> Iterator[tuple[str, int, int]]:
@@ -451,6 +452,8 @@ def shared_subject_clauses(coded: str) -> Iterator[tuple[str, int, int]]:
     >>> [t for t, _, _ in shared_subject_clauses("⟨0P⟩ met ⟨1P⟩ on Sunday and flew to Benghazi for talks with ⟨2P⟩.")]
     ['⟨0P⟩ flew to Benghazi for talks with ⟨2P⟩.']
     >>> list(shared_subject_clauses("⟨0C⟩ and ⟨1C⟩ met and agreed a truce."))
+    []
+    >>> list(shared_subject_clauses("⟨0C⟩ accuses the ⟨1A⟩ of sheltering and arming ⟨2A⟩."))
     []
     >>> [t for t, _, _ in shared_subject_clauses("⟨0A⟩ spokesman ⟨1P⟩ said ⟨2A⟩ would talk, and he warned ⟨3C⟩ that ...")]
     ['⟨1P⟩ warned ⟨3C⟩ that ...']

@@ -14,7 +14,7 @@ import re
 from typing import Iterator
 
 from graph.gazetteer import Actor, Gazetteer, normalise_name
-from graph.extract.rules import CLASSES, RawClaim, words_alternation
+from graph.extract.rules import CLASSES, TOKEN, RawClaim, words_alternation
 
 PERSON = rf"⟨(?P<per>\d+){CLASSES['PER']}⟩"
 
@@ -34,23 +34,52 @@ class TitleRules:
                 self.table.setdefault(title.lower(), entry)
         self.part = {w.lower() for w in title_cues["part_qualifiers"]}
         self.whole = {w.lower() for w in title_cues["whole_qualifiers"]}
+        self.whole_phrases = [tuple(w.split()) for w in self.whole if " " in w]
         self.bodies = title_cues.get("heads_of_bodies", [])
         titles = words_alternation(list(self.table))
         members = words_alternation(list(self.table) + title_cues["member_nouns"])
         honorifics = words_alternation(mention_cues["honorifics"])
-        qual = r"(?P<qual>(?:[\w'’.-]+\s+){0,3}?)"
+        # qualifiers before a title; "and the chief of staff" starts another title, not a qualifier
+        qual = r"(?P<qual>(?:(?!(?:and|or)\b)[\w'’.-]+\s+){0,3}?)"
         org = _slot("org", "ACTOR")
-        after_org = r"(?-i:(?!['’-]|\s+(?!(?:in|on|at|and|or|since|until|who|which|from|to|for|over|as|when|was|is)\b)[a-z]))"
+        # after the organisation no lower-case word but a preposition or clause word, or a head noun that
+        # names the organisation itself ("head of the ⟨X⟩ militia", "an official in the ⟨X⟩ administration")
+        after_org = (r"(?-i:(?!['’-]|\s+(?!(?:in|on|at|and|or|since|until|who|which|whose|that|from|to|for|over|as|when|"
+                     r"was|is|known|called|dubbed|nicknamed|(?:administration|government|leadership|authorities|regime|movement|"
+                     r"group|militia|coalition|alliance)(?!['’]))\b)[a-z]))")
+        # the possessor of a unit: "the head of the ⟨X⟩'s ⟨Y⟩" leads ⟨Y⟩ and is a member of ⟨X⟩
+        owner = r"(?:(?P<owner>⟨\d+[A-Z][a-z]?⟩)(?:'s|'|’s|’)\s+|⟨\d+[A-Z][a-z]?⟩-[\w-]+\s+|⟨\d+" + CLASSES['STATE'] + r"⟩\s+)?"
+        of_title = rf"(?P<art>(?:a|an|the|one\s+of\s+the)\s+)?{qual}(?P<title>{titles})s?\s+(?:of|at|for|from|in|with|to)\s+(?:the\s+)?"
+        # a clause or phrase that gives the person's office: ", who is also vice-president of", ", ... as chairman of"
+        office_clause = (r"(?:(?:who|which)\s+(?:is|was|has\s+been|had\s+been|became|becomes|remains|serves\s+as|served\s+as)"
+                         r"\s+(?:(?:also|now|still|currently|previously|formerly|later|then)\s+)?)")
         self.patterns = [
             # "Hezbollah leader Naim Qassem", "Iran's Supreme Leader Ayatollah Ali Khamenei", "its commander, X"
             ("title-before-name", re.compile(
-                rf"{org}(?:'s|'|’s|’|,\s+whose)?\s+{qual}(?P<title>{titles})(?:\s+(?:for|to|on)\s+(?:the\s+)?⟨\d+[A-Z][a-z]?⟩\s*,)?"
+                rf"{org}(?:'s|'|’s|’|,\s+whose)?\s+{qual}(?:then-|ex-)?(?P<title>{titles})(?:\s+(?:for|to|on)\s+(?:the\s+)?⟨\d+[A-Z][a-z]?⟩\s*,)?"
                 rf"\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)),
             # "Qais al-Khazali, secretary-general of Asaib Ahl al-Haq", "X, a commander of Y"
             ("apposition-title-of", re.compile(
                 rf"{PERSON}\s*,\s+(?P<art>(?:a|an|the|one\s+of\s+the|another)\s+)?{qual}(?P<title>{titles})s?\s+"
-                rf"(?:of|at|for|from|in|with|to)\s+(?:the\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s|'|’s|’)\s+|⟨\d+{CLASSES['STATE']}⟩\s+)?{org}{after_org}",
+                rf"(?:of|at|for|from|in|with|to)\s+(?:the\s+)?{owner}{org}{after_org}",
                 re.I)),
+            # "X, head of the Freedom and Justice group (FJG)": the name spelled out, its acronym the mention
+            ("apposition-title-of-acronym", re.compile(
+                rf"{PERSON}\s*,\s+{of_title}(?:(?-i:[A-Z])[\w'’-]*,?\s+(?:(?:and|of|for|the|in)\s+)*){{1,8}}"
+                rf"(?:(?-i:[a-z])[\w-]*\s+)?\(\s*{org}\s*\)", re.I)),
+            # "X, who is also vice-president of the council", "X, the former president who is now deputy chairman of Y"
+            ("relative-title-of", re.compile(
+                rf"{PERSON}\s*,\s+(?:(?:[^,;⟨⟩]|⟨\d+C[dc]?⟩){{0,50}}?\s)?{office_clause}{of_title}{owner}{org}{after_org}", re.I)),
+            # "X, Freedonia's de facto head of state as chairman of the ruling council"; "X served as head of Y"
+            ("as-title-of", re.compile(
+                rf"{PERSON}(?:\s*,)?\s+(?:(?:[^.;⟨⟩]|⟨\d+C[dc]?⟩(?:'s|’s)?){{0,60}}?\s)?(?:as|became|becomes)\s+"
+                rf"(?P<art>(?:a|an|the)\s+)?{qual}(?P<title>{titles})\s+of\s+(?:the\s+)?(?:(?:ruling|governing|interim|transitional)\s+)?"
+                rf"{org}{after_org}", re.I)),
+            # "X, the security adviser of outgoing Freedonian President Y": an official of that leader's country
+            ("title-of-state-leader", re.compile(
+                rf"{PERSON}\s*,\s+(?P<art>(?:a|an|the)\s+)?{qual}(?P<title>{titles})\s+(?:of|to)\s+(?:the\s+)?"
+                rf"(?:(?:outgoing|incoming|former|then|late|then-)\s*)?⟨(?P<org>\d+){CLASSES['STATE']}⟩\s+"
+                rf"(?:(?-i:[A-Z])[\w.-]*\s+){{1,3}}(?:(?:{honorifics})\s+)*⟨\d+{CLASSES['PER']}⟩", re.I)),
             # "Mohammed Deif, the commander of Hamas's military wing": a member of the whole
             ("apposition-title-of-part", re.compile(
                 rf"{PERSON}\s*,\s+(?P<art>(?:a|an|the)\s+)?{qual}(?P<title>{titles})\s+of\s+(?:the\s+)?{org}(?:'s|'|’s|’)\s+"
@@ -61,10 +90,10 @@ class TitleRules:
                 rf"(?:⟨\d+{CLASSES['STATE']}⟩(?:'s|'|’s|’)?\s+)?{org}\s*,\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)),
             # "Mohammed bin Salman, the kingdom's de facto ruler"
             ("apposition-possessive-title", re.compile(
-                rf"{PERSON}\s*,\s+(?P<art>the\s+)?{org}(?:'s|'|’s|’)\s+{qual}(?P<title>{titles})\b", re.I)),
+                rf"{PERSON}\s*,\s+(?P<art>the\s+|one\s+of\s+)?{org}(?:'s|'|’s|’)\s+{qual}(?P<title>{titles})s?\b", re.I)),
             # "Abdel Rahman al-Jazairi, a PMF official", "X, a senior Houthi official", "X, the Hamas leader"
             ("apposition-member", re.compile(
-                rf"{PERSON}\s*,\s+(?P<art>a|an|another|the)\s+(?:[\w'’-]+\s+){{0,2}}?{org}\s+{qual}(?P<title>{members})\b",
+                rf"{PERSON}\s*,\s+(?P<art>a|an|another|the)\s+(?P<pre>(?:[\w'’-]+\s+){{0,2}}?){org}\s+{qual}(?P<title>{members})\b",
                 re.I)),
             # "President Nicolas Maduro of Venezuela", "Secretary-General Naim Qassem of Hezbollah"
             ("title-name-of", re.compile(
@@ -77,21 +106,39 @@ class TitleRules:
     def claims(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
         """The title claims of one placeholder sentence."""
         in_sentence = {a.id for a in actors}
+        found: list[tuple[str, RawClaim]] = []  # (title, claim) in pattern order
         for rule_id, pattern in self.patterns:
             for match in _overlapping(pattern, coded):
                 person, org = actors[int(match.group("per"))], actors[int(match.group("org"))]
                 title = match.group("title")
-                qualifiers = (match.group("qual") or "").split()
-                indefinite = (match.groupdict().get("art") or "").strip().lower() in {"a", "an", "another"}
+                groups = match.groupdict()
+                # "a former Estonian prime minister": words before the organisation qualify the title too
+                qualifiers = (groups.get("pre") or "").split() + (match.group("qual") or "").split()
+                article = re.sub(r"\s+", " ", (groups.get("art") or "").strip().lower())
+                indefinite = article in {"a", "an", "another"} or article.startswith("one of")
                 relation = "memberOf" if rule_id == "apposition-title-of-part" else self.relation(title, qualifiers, org, indefinite)
                 role = self._gazetteer_role(person, title, in_sentence)
+                if role is not None and org.type != "Country" and role[1].type == "Country" and (
+                        relation == "memberOf" or (relation and org.type == "GovernmentOrganization")):
+                    # "X, the movement's acting foreign minister", "X, prime minister of the coast-based unity government": the
+                    # named body, not the state of the gazetteer role
+                    role = None
                 if role is not None:
                     relation, org = role
                 elif relation == "memberOf" or org.type == "Country":
                     org, relation = self._named_body(title, org, relation, actors)
-                if relation:
-                    yield RawClaim(person, org, relation, rule_id, 0.85 if rule_id != "apposition-member" else 0.8,
-                                   match.span(), match.start(), False, True)
+                if not relation:
+                    continue
+                confidence = 0.85 if rule_id != "apposition-member" else 0.8
+                found.append((title, RawClaim(person, org, relation, rule_id, confidence, match.span(), match.start(), False, True)))
+                owner = groups.get("owner")
+                if relation == "leaderOf" and owner and role is None:
+                    parent = actors[int(TOKEN.match(owner).group(1))]
+                    if parent.type not in {"Country", "Person"} and parent.id != org.id:
+                        # ANNOTATION.md: the head of a unit is a member of its parent body
+                        found.append((title, RawClaim(person, parent, "memberOf", rule_id + "+parent", round(confidence * 0.9, 3),
+                                                      match.span(), match.start(), False, True)))
+        yield from _counterparts(found)
         for match in _overlapping(self.bare, coded):
             person = actors[int(match.group("per"))]
             role = self._gazetteer_role(person, match.group("title"), None)
@@ -103,18 +150,33 @@ class TitleRules:
         entry = self.table.get(re.sub(r"\s+", " ", title.lower()))
         if entry is None:
             return None
-        relation = entry.get("state" if org.type == "Country" else "org")
+        if org.type == "Country":
+            relation = entry.get("state")
+        else:  # a state body may have its own relation: the prime minister of a regional government leads it
+            relation = entry.get("gov", entry.get("org")) if org.type == "GovernmentOrganization" else entry.get("org")
         if relation != "leaderOf":
             return relation
         words = [q.lower().strip(",") for q in qualifiers]
         if indefinite and "former" not in words:
             return "memberOf"  # "a commander of X" is one of its commanders
-        for word, original in zip(words, qualifiers):
+        for word, original in self._single_qualifiers(words, qualifiers):
             if word in self.part or (original[:1].isupper() and word not in self.whole):
                 return "memberOf"  # head of a part: "political bureau chief", "the group's Gaza chief"
             if org.type == "Country" and word not in self.whole:
                 return None  # "the US following President Trump's threats": the words between are no qualifier
         return relation
+
+    def _single_qualifiers(self, words: list[str], originals: list[str]) -> list[tuple[str, str]]:
+        """(word, original) pairs of the qualifiers, a whole qualifier of several words ("de facto") left out."""
+        kept, index = [], 0
+        while index < len(words):
+            phrase = next((p for p in self.whole_phrases if tuple(words[index:index + len(p)]) == p), None)
+            if phrase:
+                index += len(phrase)
+                continue
+            kept.append((words[index], originals[index]))
+            index += 1
+        return kept
 
     def _gazetteer_role(self, person: Actor, title: str, in_sentence: set[str] | None):
         """(relation, org actor) of the person's gazetteer role that this title names, if the role's
@@ -143,6 +205,20 @@ class TitleRules:
                 ):
                     return actor, "leaderOf"
         return org, relation
+
+
+def _counterparts(found: list[tuple[str, RawClaim]]) -> Iterator[RawClaim]:
+    """The claims, with "his Malian counterpart, Colonel X" read as the office of the person it is set
+    against: after a head of state ("Burkina Faso's leader, Captain Y"), the counterpart leads his country too."""
+    by_position = sorted(found, key=lambda item: item[1].span[0])
+    for title, claim in found:
+        if title.lower() == "counterpart" and claim.object.type == "Country":
+            before = [c for t, c in by_position if c.span[0] < claim.span[0] and t.lower() != "counterpart"
+                      and c.subject.id != claim.subject.id]
+            if before and before[-1].relation == "leaderOf" and before[-1].object.type == "Country":
+                claim = RawClaim(claim.subject, claim.object, "leaderOf", claim.rule + "+counterpart", claim.confidence,
+                                 claim.span, claim.trigger, claim.modal_ok, claim.scope_match)
+        yield claim
 
 
 def _overlapping(pattern: re.Pattern, text: str) -> Iterator[re.Match]:

@@ -1,0 +1,111 @@
+"""Conflict relation rules (attacked, threatened, hostileTo) on short made-up sentences, with near misses."""
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def triples(extractor: Extractor, text: str, polarity: str = "positive") -> set[tuple[str, str, str]]:
+    return {(c.subject.name, c.predicate, c.object.name) for c in extractor.extract_text(text) if c.polarity == polarity}
+
+
+def has(found: set, subject: str, predicate: str, obj: str) -> bool:
+    """Symmetric hostileTo may come out in either direction."""
+    return (subject, predicate, obj) in found or (predicate == "hostileTo" and (obj, predicate, subject) in found)
+
+
+ATTACKED = [
+    # strikes that kill
+    ("An Israeli air strike on a vehicle near Tyre late on Monday killed a senior commander of Hezbollah.", "Israel", "Hezbollah"),
+    ("Abu Mahdi al-Muhandis, the militia leader killed in a US drone strike in 2020, was mourned in Baghdad.",
+     "United States", "Abu Mahdi al-Muhandis"),
+    # claimed attacks in a state's city
+    ("Al-Shabaab claimed responsibility for a suicide bombing in the Kenyan town of Mandera.", "al-Shabaab", "Kenya"),
+    # ongoing attacks stated as a vow or a retaliation
+    ("Hezbollah vowed to keep shelling Israeli positions until the war in Gaza ends.", "Hezbollah", "Israel"),
+    ("Houthi forces retaliated hours later by firing at Saudi border posts.", "Houthis", "Saudi Arabia"),
+    ("Hamas announced it was halting its rocket attacks on Israel for the holiday.", "Hamas", "Israel"),
+    # whose fighters, targets used by, participles
+    ("Al-Shabaab, whose fighters have ambushed dozens of Kenyan soldiers, rejected the offer.", "al-Shabaab", "Kenya"),
+    ("Israeli jets bombed dozens of depots in Syria and Lebanon used by Hezbollah.", "Israel", "Hezbollah"),
+    ("Al-Shabaab fighters stormed a base near the border on Friday, killing three Kenyan soldiers.", "al-Shabaab", "Kenya"),
+    ("The Sudanese army drove the Rapid Support Forces out of the capital.", "Sudanese Armed Forces", "Rapid Support Forces"),
+]
+
+
+@pytest.mark.parametrize("text, subject, obj", ATTACKED)
+def test_attacked(extractor, text, subject, obj):
+    found = triples(extractor, text)
+    assert (subject, "attacked", obj) in found, found
+
+
+THREATENED = [
+    ("The defence minister Yoav Gallant warned that more strikes on Hezbollah would follow if the rocket fire went on.",
+     "Yoav Gallant", "Hezbollah"),
+    ("Houthi commanders warned they might step up drone attacks on Saudi airports unless the blockade is lifted.",
+     "Houthis", "Saudi Arabia"),
+    ("Netanyahu has threatened to resume the war if Hamas breaks the truce.", "Benjamin Netanyahu", "Hamas"),
+    ("Iran warned that any new aggression would bring a crushing response against Israel.", "Iran", "Israel"),
+    ("Iran warned that it would not hesitate to strike Israel again.", "Iran", "Israel"),
+    ("Hezbollah rejected the proposal and vowed to keep striking Israel.", "Hezbollah", "Israel"),
+]
+
+
+@pytest.mark.parametrize("text, subject, obj", THREATENED)
+def test_threatened(extractor, text, subject, obj):
+    found = triples(extractor, text)
+    assert (subject, "threatened", obj) in found, found
+
+
+HOSTILE = [
+    ("Tehran and the Taliban face a common enemy in Islamic State Khorasan Province.", "Iran", "Islamic State Khorasan Province"),
+    ("Hayat Tahrir al-Sham led the offensive that overthrew President Bashar al-Assad.", "Hayat Tahrir al-Sham", "Bashar al-Assad"),
+    ("The fighting between Israel and the Iran-backed Houthis has disrupted shipping.", "Israel", "Houthis"),
+    ("The Palestinian Authority, which was driven out of Gaza by Hamas, wants a role.", "Hamas", "Palestinian Authority"),
+    ("Turkey deployed drones in 2020 to help Tripoli fight off the Libyan National Army.", "Turkey", "Libyan National Army"),
+]
+
+
+@pytest.mark.parametrize("text, subject, obj", HOSTILE)
+def test_hostile(extractor, text, subject, obj):
+    found = triples(extractor, text)
+    assert has(found, subject, "hostileTo", obj), found
+
+
+def test_hypothetical_attack_is_not_asserted(extractor):
+    assert not any(p == "attacked" for _, p, _ in triples(extractor, "If Hezbollah keeps attacking Israel, the army will respond."))
+
+
+def test_negated_ongoing_attack_is_not_positive(extractor):
+    assert ("Hamas", "attacked", "Israel") not in triples(extractor, "Hamas did not keep attacking Israel.")
+
+
+def test_threat_to_reinstate_someone_is_no_threat_to_them(extractor):
+    found = triples(extractor, "ECOWAS threatened to use force to restore Mohamed Bazoum to power.")
+    assert ("ECOWAS", "threatened", "Mohamed Bazoum") not in found
+
+
+def test_denied_plain_object_does_not_negate_next_verb_phrase(extractor):
+    # "rejected the truce" does not negate what follows "and vowed"; a denied report still negates
+    found = triples(extractor, "Hezbollah rejected the truce and vowed to keep shelling Israeli positions.")
+    assert ("Hezbollah", "attacked", "Israel") in found
+    denied = "Hezbollah denied the report and shelled Israeli positions."
+    assert ("Hezbollah", "attacked", "Israel") not in triples(extractor, denied)
+    assert ("Hezbollah", "attacked", "Israel") in triples(extractor, denied, "negative")
+
+
+def test_strikes_on_held_towns_do_not_attack_the_holder(extractor):
+    found = triples(extractor, "The junta responded with air strikes on Arakan Army-held towns.")
+    assert not any(p == "attacked" and o == "Arakan Army" for _, p, o in found)
+
+
+def test_feud_with_binds_the_sentence_subject(extractor):
+    found = triples(extractor, "Hamas sought help from Iran after a bitter feud with Fatah in 2007.")
+    assert has(found, "Hamas", "hostileTo", "Fatah")
+    assert not has(found, "Iran", "hostileTo", "Fatah")

@@ -1,0 +1,136 @@
+"""Tests of the cooperation rules (metWith, alliedWith, backedBy, designated) of ontology/cues/rules/:
+short sentences of our own in varied wordings, each with the triple it must give, and near misses
+that must not give it. They run with the project gazetteer."""
+from __future__ import annotations
+
+import pytest
+
+from graph.extract import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _triples(extractor: Extractor, text: str) -> set[tuple[str, str, str, str]]:
+    """(subject, predicate, object, polarity) of every claim; symmetric relations in both directions."""
+    found = set()
+    for claim in extractor.extract_text(text):
+        found.add((claim.subject.name, claim.predicate, claim.object.name, claim.polarity))
+        if claim.predicate in {"metWith", "alliedWith", "hostileTo"}:
+            found.add((claim.object.name, claim.predicate, claim.subject.name, claim.polarity))
+    return found
+
+
+def _hedged(extractor: Extractor, text: str, subject: str, predicate: str, obj: str) -> bool:
+    return any(c.hedged for c in extractor.extract_text(text)
+               if (c.subject.name, c.predicate, c.object.name) == (subject, predicate, obj))
+
+
+POSITIVE = [
+    # talks with officials named by a demonym, after counts and modifiers
+    ("A Hamas delegation concluded three rounds of talks with Egyptian officials in Cairo on Sunday.",
+     ("Hamas", "metWith", "Egypt")),
+    ("Iranian negotiators held two days of talks with the Omani delegation in Muscat.",
+     ("Iran", "metWith", "Oman")),
+    # a call or meeting after which the subject acted
+    ("Israeli Prime Minister Benjamin Netanyahu agreed to the pause after a phone call with Donald Trump on Friday.",
+     ("Benjamin Netanyahu", "metWith", "Donald Trump")),
+    ("Vladimir Putin signed the decree following talks with Xi Jinping in Moscow.",
+     ("Vladimir Putin", "metWith", "Xi Jinping")),
+    # talking to both parties; a title with "of" before the person
+    ("Doha has been talking to both Kinshasa and Kigali to end the fighting.", ("Qatar", "metWith", "Rwanda")),
+    ("Doha has been talking to both Kinshasa and Kigali to end the fighting.",
+     ("Qatar", "metWith", "Democratic Republic of the Congo")),
+    ("Sergei Lavrov held talks with US Secretary of State Marco Rubio in Riyadh.",
+     ("Sergei Lavrov", "metWith", "Marco Rubio")),
+    ("Israeli officials reportedly met a Syrian delegation in Baku.", ("Israel", "metWith", "Syria")),
+    # mediators who carry messages between two parties meet each
+    ("Oman, which has long carried messages between Washington and Tehran, hosted the round.",
+     ("Oman", "metWith", "Iran")),
+    ("Oman, which has long carried messages between Washington and Tehran, hosted the round.",
+     ("Iran", "metWith", "United States")),
+    ("Delegations from Colombia and the ELN met again in Havana, with Cuban diplomats shuttling between the two sides.",
+     ("Cuba", "metWith", "Colombia")),
+    ("The deal followed talks between the government and the M23 that Qatar mediated in Doha.",
+     ("Qatar", "metWith", "M23")),
+    # the head of a delegation meets whom the delegation met
+    ("The delegation, led by Hamas official Khalil al-Hayya and joined by aides, met Egyptian intelligence chief Hassan Rashad.",
+     ("Khalil al-Hayya", "metWith", "Hassan Rashad")),
+    ("Steve Witkoff flew to Moscow last week to meet Vladimir Putin.", ("Steve Witkoff", "metWith", "Vladimir Putin")),
+    ("Saudi Arabia, which fought the Houthis for years and is now negotiating with the group, urged calm.",
+     ("Saudi Arabia", "metWith", "Houthis")),
+    # backing by dependence, supply and training
+    ("The Malian junta has relied since 2021 on Russian mercenaries from the Wagner Group.",
+     ("Mali", "backedBy", "Wagner Group")),
+    ("Iran, which is thought to supply the Houthis with drones, praised the attack.", ("Houthis", "backedBy", "Iran")),
+    ("Turkish officers still train Somali commandos.", ("Somalia", "backedBy", "Turkey")),
+    ("Russian instructors trained Malian army units at the base.", ("Malian Armed Forces", "backedBy", "Russia")),
+    ("Hezbollah, the Iranian-backed Shiite movement, rejected the plan.", ("Hezbollah", "backedBy", "Iran")),
+    ("Backed by Tehran, the Houthis have fired missiles at ships in the Red Sea.", ("Houthis", "backedBy", "Iran")),
+    ("Kigali has sent troops to prop up the government of Mozambique.", ("Mozambique", "backedBy", "Rwanda")),
+    ("The European Union has helped fund the African Union mission since 2022.",
+     ("African Union", "backedBy", "European Union")),
+    ("Instructors of the Africa Corps have been deployed in Mali since 2024 to train local forces.",
+     ("Mali", "backedBy", "Africa Corps")),
+    ("Israel retains the full backing of the United States, Netanyahu said.", ("Israel", "backedBy", "United States")),
+    # allies
+    ("Kataib Hezbollah is a member of the Islamic Resistance in Iraq together with Harakat al-Nujaba.",
+     ("Kataeb Hezbollah", "alliedWith", "Harakat al-Nujaba")),
+    # designation lists
+    ("The State Department also blacklisted three other groups, among them Venezuela's Tren de Aragua and the gang MS-13.",
+     ("US State Department", "designated", "MS-13")),
+    ("The State Department also blacklisted three other groups, among them Venezuela's Tren de Aragua and the gang MS-13.",
+     ("US State Department", "designated", "Tren de Aragua")),
+]
+
+
+@pytest.mark.parametrize("text, triple", POSITIVE)
+def test_cooperation_rule_fires(extractor: Extractor, text: str, triple: tuple[str, str, str]) -> None:
+    assert (*triple, "positive") in _triples(extractor, text)
+
+
+NEGATIVE = [
+    # the object of "to" who relayed nothing; a capital inside "which accuses Kigali of backing" is not a backer
+    ("Qatar's emir had spoken to Donald Trump by telephone and relayed the proposal to Iran.",
+     ("Donald Trump", "metWith", "Iran")),
+    ("The decision was criticised by Kinshasa, which accuses Kigali of backing the M23.",
+     ("M23", "backedBy", "Democratic Republic of the Congo")),
+    # the two rebel groups sat on one side of the table: they did not meet each other
+    ("The deal followed talks between the government and the M23 and the ADF that Qatar mediated in Doha.",
+     ("M23", "metWith", "Allied Democratic Forces")),
+    # a demonym used as an adjective is no party to consultations
+    ("Islamic Jihad said it took part in the consultations with Hamas that shaped the armed Palestinian groups' reply.",
+     ("Palestine", "metWith", "Hamas")),
+    # a place in an apposition does not fight alongside anyone
+    ("Fano, a network of militias in northern Ethiopia, fought alongside the Ethiopian army in the war.",
+     ("Ethiopia", "alliedWith", "Ethiopian National Defense Force")),
+    # "accompanied by an Omani team" is not the subject of "met"
+    ("The delegation, accompanied by an Omani team, met Saudi Defence Minister Khalid bin Salman.",
+     ("Oman", "metWith", "Khalid bin Salman")),
+    # someone who says another is backed does not back
+    ("Delhi says Islamabad backs the Lashkar-e-Taiba.", ("Lashkar-e-Taiba", "backedBy", "India")),
+]
+
+
+@pytest.mark.parametrize("text, triple", NEGATIVE)
+def test_cooperation_rule_near_miss(extractor: Extractor, text: str, triple: tuple[str, str, str]) -> None:
+    assert (*triple, "positive") not in _triples(extractor, text)
+
+
+def test_accusation_of_backing_is_hedged(extractor: Extractor) -> None:
+    text = "Kinshasa accuses Kigali of arming the M23 and of sending soldiers to fight alongside the rebels."
+    assert ("M23", "backedBy", "Rwanda", "positive") in _triples(extractor, text)
+    assert _hedged(extractor, text, "M23", "backedBy", "Rwanda")
+
+
+def test_object_relative_accusation(extractor: Extractor) -> None:
+    text = "Troops guard against the FDLR, a Hutu militia, which Kigali accuses Kinshasa of arming."
+    assert _hedged(extractor, text, "FDLR", "backedBy", "Democratic Republic of the Congo")
+
+
+def test_denied_backing_is_negative(extractor: Extractor) -> None:
+    triples = _triples(extractor, "Kigali denies backing the M23.")
+    assert ("M23", "backedBy", "Rwanda", "negative") in triples
+    assert ("M23", "backedBy", "Rwanda", "positive") not in triples
