@@ -177,18 +177,33 @@ def _on_word_boundary(text: str, start: int, end: int) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
+# British and American spellings of the same words ("Stabilisation"/"Stabilization", "Defence"/"Defense").
+_SPELLINGS = [("isation", "ization"), ("ised", "ized"), ("Defence", "Defense"), ("Centre", "Center"),
+              ("Theatre", "Theater"), ("Programme", "Program"), ("Organisation", "Organization")]
+# Head nouns that news writes in lower case after a name ("the Sudanese army", "Iran's foreign ministry").
+_LOWER_HEADS = re.compile(r"(?<=\S )((?:Armed )?Forces|Army|Navy|Air Force|Police|Ministry|Military|Guards?|Coast Guard)$")
+
+
 def spelling_variants(form: str) -> set[str]:
-    """Variants of a form that news spells differently: apostrophes dropped, hyphens as spaces.
+    """Variants of a form that news spells differently: apostrophes dropped, hyphens as spaces, British or
+    American spelling, a trailing head noun in lower case.
 
     >>> sorted(spelling_variants("Kata'ib al-Imam Ali"))
     ["Kata'ib al Imam Ali", "Kata'ib al-Imam Ali", 'Kataib al Imam Ali', 'Kataib al-Imam Ali']
+    >>> sorted(spelling_variants("Somali Armed Forces"))
+    ['Somali Armed Forces', 'Somali armed forces']
+    >>> sorted(spelling_variants("Support and Stabilization Mission"))
+    ['Support and Stabilisation Mission', 'Support and Stabilization Mission']
     """
     form = fold(form)
     variants = {form}
+    for british, american in _SPELLINGS:
+        variants |= {v.replace(british, american) for v in variants} | {v.replace(american, british) for v in variants}
     if "'" in form:
         variants |= {v.replace("'", "") for v in variants}
     if "-" in form:
         variants |= {v.replace("-", " ") for v in variants}
+    variants |= {_LOWER_HEADS.sub(lambda m: m.group(1).lower(), v) for v in variants}
     return {v for v in variants if v.strip()}
 
 

@@ -32,6 +32,7 @@ from graph.articles import Article
 from graph.errors import DataFileError
 from graph.gazetteer import Actor, Gazetteer, fold, load_gazetteer
 from graph.vocab import RELATIONS, SYMMETRIC
+from graph.extract.clauses import views
 from graph.extract.cues import load_cues
 from graph.extract.mentions import COLLECTIVE_PREFIX, Mention, MentionFinder
 from graph.extract.polarity import PolarityJudge
@@ -42,6 +43,10 @@ from graph.extract.titles import TitleRules
 __all__ = ["Claim", "Extractor", "extract_article", "HEDGE_FACTOR"]
 
 HEDGE_FACTOR = 0.6  # a hedged claim keeps this share of its rule's confidence
+# Relations a title or an apposition states ("Rwandan President X", "X, a faction of Y"): what the clause's
+# predicate says after them does not suspend them.
+STANDING_RELATIONS = frozenset({"leaderOf", "memberOf", "partOf", "operatesIn"})
+VIEW_FACTOR = 0.95  # a claim read in a clause view (a simpler reading of the sentence) is a little less sure
 
 
 @dataclass(frozen=True)
@@ -168,17 +173,21 @@ class Extractor:
         return found
 
     def _sentence_claims(self, doc: str, sentence: Sentence, coded: str, actors: list[Actor]):
-        raw = list(apply_rules(self.rules, coded, actors)) + list(self.titles.claims(coded, actors))
-        for found in raw:
-            if found.subject.id == found.object.id or not self._fits(found):
-                continue
-            modality = self.polarity.judge(coded, found.span[0], found.span[1], found.trigger, found.scope_match)
-            if modality.hypothetical and not found.modal_ok and not modality.negated:
-                continue
-            confidence = found.confidence * (HEDGE_FACTOR if modality.hedged else 1.0)
-            yield Claim(doc, found.subject, found.relation, found.object, sentence.text, sentence.start,
-                        sentence.end, found.rule, round(confidence, 3), modality.hedged,
-                        "negative" if modality.negated else "positive")
+        """The claims of one sentence: of its placeholder text and of its clause views (``clauses``), each
+        judged for polarity in the text it was read from."""
+        for text, factor, suffix in [(coded, 1.0, ""), *((view, VIEW_FACTOR, "+clause") for view in views(coded))]:
+            raw = list(apply_rules(self.rules, text, actors)) + list(self.titles.claims(text, actors))
+            for found in raw:
+                if found.subject.id == found.object.id or not self._fits(found):
+                    continue
+                modality = self.polarity.judge(text, found.span[0], found.span[1], found.trigger, found.scope_match,
+                                               found.relation in STANDING_RELATIONS)
+                if modality.hypothetical and not found.modal_ok and not modality.negated:
+                    continue
+                confidence = found.confidence * factor * (HEDGE_FACTOR if modality.hedged else 1.0)
+                yield Claim(doc, found.subject, found.relation, found.object, sentence.text, sentence.start,
+                            sentence.end, found.rule + suffix, round(confidence, 3), modality.hedged,
+                            "negative" if modality.negated else "positive")
 
     def _fits(self, found: RawClaim) -> bool:
         subjects, objects = self.signatures.get(found.relation, (None, None))

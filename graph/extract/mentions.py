@@ -36,6 +36,7 @@ _PARTITIVE_BEFORE = re.compile(r"(?:\b(?:one|each|any|another|first|last|most\s+
 _PARTITIVE_AFTER = re.compile(r"\s+(?:of|from|within|inside)\b")
 _OWNED_UNIT = re.compile(r"(?P<owner>.+?)(?:'s|')\s+(?P<unit>.+)$")
 _FORCES_OFFICIALS = re.compile(r"\s+(?:officers|officials|commanders|sources|delegates|delegations?|negotiators)\b")
+_FORCES_RULER = re.compile(r"\s+(?:ruler|rulers|leader|leaders|leadership|government|junta|regime|strongman|authorities)\b")
 _DEMONYM_FORCE = re.compile(r"(?P<who>.+?)\s+(?:military|army|armed\s+forces)$", re.IGNORECASE)
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
 
@@ -172,6 +173,7 @@ class MentionFinder:
             rf"(?<![\w-])(?:{_alternation(mention_cues.get('pair_determiners', []))})\s+(?P<noun>{_alternation(self._pair_types)})(?![\w-])",
             re.IGNORECASE)
         self._subject_types = {k.lower(): frozenset(v) for k, v in mention_cues.get("subject_pronouns", {}).items()}
+        self._expletive = re.compile(rf"\s+(?:{_alternation(mention_cues.get('expletive_followers', []))})\b")
         self._subject_pronoun = re.compile(
             rf"[\"'\u201c]?(?P<pron>{_alternation(k.capitalize() for k in self._subject_types)})\s+"
             rf"(?!(?:{_alternation(mention_cues.get('expletive_followers', []))})\b)(?=[a-z])")
@@ -225,15 +227,20 @@ class MentionFinder:
 
     def _forces_officials(self, text: str, mention: Mention) -> Mention:
         """"Israeli military officers", "Venezuelan military officials": unnamed officials of a state's forces
-        act for the state (ANNOTATION.md officials), so the demonym names the state, not the forces."""
+        act for the state (ANNOTATION.md officials), so the demonym names the state, not the forces. In "Mali's
+        military ruler" or "the Sudanese military government" the state's name is the state before a title."""
         surface = text[mention.start:mention.end]
-        if mention.actor.type != "GovernmentOrganization" or not _FORCES_OFFICIALS.match(text, mention.end):
+        officials = _FORCES_OFFICIALS.match(text, mention.end)
+        if mention.actor.type != "GovernmentOrganization" or not (officials or _FORCES_RULER.match(text, mention.end)):
             return mention
         demonym = _DEMONYM_FORCE.match(surface)
-        state = self.gazetteer.lookup(demonym.group("who")) if demonym else None
+        who = re.sub(r"(?:'s|')$", "", demonym.group("who")) if demonym else ""
+        state = self.gazetteer.lookup(who) if who else None
         if state is None or state.type != "Country" or state.id != mention.actor.country:
             return mention
-        return Mention(mention.start, mention.end, state, "demonym")
+        if officials:
+            return Mention(mention.start, mention.end, state, "demonym")
+        return Mention(mention.start, mention.start + len(who), state, "demonym" if who in state.demonyms else "name")
 
     def _ambiguous(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Forms shared by several states ("Congolese", "Congo"): they name the one candidate state that the
@@ -524,11 +531,25 @@ class MentionFinder:
             if mention.actor.type in {"ArmedGroup", "PoliticalOrganization"}:
                 return mention.actor
         if pronoun in self.group_pronouns:  # "it" refers to a group here, never to a state ("Oman said it ...")
-            return None
+            if at <= sentence_start + 1 or self._expletive.match(text, at + len(pronoun)):
+                return None  # "It was unclear ...": sentence-initial "It" is read in ``_sentence_references``
+            return self._previous_subject(text, sentence_start, before, {"ArmedGroup", "PoliticalOrganization"})
         for mention in reversed(same_sentence):  # else the sentence's first organisation or state
             if mention.actor.type in self.pronoun_types:
                 return mention.actor
-        return None
+        return None if same_sentence else self._previous_subject(text, sentence_start, before, self.pronoun_types)
+
+    def _previous_subject(self, text: str, sentence_start: int, before: list[Mention], types) -> Actor | None:
+        """For "it"/"its" in a sentence that names no fitting actor before it: the first group the sentence
+        before names ("Washington listed the Front as ... Its founder"), else that sentence's subject when it
+        is of a fitting type."""
+        start = max(text.rfind(". ", 0, max(0, sentence_start - 2)), text.rfind("\n", 0, max(0, sentence_start - 1))) + 1
+        previous = [m for m in before if start <= m.start < sentence_start and m.kind != "collective"
+                    and not self._modifier_use.match(text, m.end) and not _appositive_owner(text, m)]
+        group = next((m.actor for m in previous if m.actor.type in {"ArmedGroup", "PoliticalOrganization"}), None)
+        if group is not None or not previous:
+            return group
+        return self._subject(text, Sentence(start, sentence_start, ""), previous, frozenset(types))
 
     # -- references across sentences: "It ...", "He ...", "the two sides", "her government" ---------
     def _sentence_references(self, original: str, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -718,7 +739,7 @@ class MentionFinder:
             if owner is not None and owner.actor.type == "Country" and not match.group("the"):
                 body = self._forces.get((owner.actor.id, noun))  # "Rwandan army", "Myanmar's military"
                 if body is not None and owner.kind in {"demonym", "name", "alias"} \
-                        and not re.match(r"\s+government\b", text[match.end():match.end() + 12]):
+                        and not _FORCES_RULER.match(text, match.end()):
                     new.append(Mention(owner.start, match.end(), body, "discovered"))
                 continue
             if not self._bare_force(text, match, noun):

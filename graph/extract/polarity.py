@@ -54,6 +54,14 @@ _CLOSED_OBJECT = re.compile(
     r"(?!(?:the|a|an|its|their|his|her|that|any|all|other|of|to)\b)(?:[\w-]+\s+){0,2}?(?=\S)", re.IGNORECASE)
 
 
+_FOLLOWING_PREDICATE = re.compile(
+    r"\s+(?:(?P<modal>could|would|might|may|will|shall|should|can|is\s+expected\s+to|are\s+expected\s+to|"
+    r"is\s+due\s+to|are\s+due\s+to|was\s+due\s+to|were\s+due\s+to|is\s+planned|are\s+planned|is\s+scheduled|are\s+scheduled)"
+    r"|(?P<negation>has\s+not|have\s+not|had\s+not|did\s+not|does\s+not|do\s+not|never|cannot|won't|wouldn't|"
+    r"couldn't|hasn't|haven't|didn't|were\s+not|was\s+not|collapsed|broke\s+down|were\s+cancelled|was\s+cancelled|"
+    r"were\s+called\s+off|was\s+called\s+off|fell\s+through))\b", re.IGNORECASE)
+
+
 class PolarityJudge:
     """Judges one match in a sentence; patterns compiled once from the cue lists."""
 
@@ -115,11 +123,13 @@ class PolarityJudge:
         return self.ongoing.sub(" ", clause) if self.ongoing else clause
 
     def judge(self, sentence: str, start: int, end: int, trigger_start: int | None = None,
-              scope_match: bool = False) -> Modality:
+              scope_match: bool = False, holds_across: bool = False) -> Modality:
         """The modality of the relation matched at ``sentence[start:end]``.
 
         ``trigger_start`` (default ``start``) is where the clause is taken to begin looking back from:
-        for a relation whose subject stands far before its verb, pass the verb's offset.
+        for a relation whose subject stands far before its verb, pass the verb's offset. ``holds_across``: the
+        relation is a standing one that a title or apposition states ("Rwandan President X"), which the
+        predicate after it does not suspend ("... is expected to travel").
         """
         lead = ""
         if scope_match:  # a relation inside a noun phrase ("the Iran-backed X") ignores the clause around it
@@ -127,9 +137,14 @@ class PolarityJudge:
         else:
             clause_start = self.clause_start(sentence, trigger_start if trigger_start is not None else start)
             clause, lead = sentence[clause_start:end], sentence[max(0, clause_start - 80):clause_start]
+        # a relation named by a noun phrase is suspended or negated by the predicate that follows it: "a meeting
+        # between X and Y could take place ...", "talks between X and Y have not resumed"
+        follows = None if scope_match or holds_across else _FOLLOWING_PREDICATE.match(sentence, end)
         return Modality(
-            negated=self._negated(clause) or bool(self.denied_clause.search(lead)),
+            negated=(self._negated(clause) or bool(self.denied_clause.search(lead))
+                     or bool(follows and follows.group("negation"))),
             hedged=bool(self.hedge.search(clause) or self.hedged_clause.search(lead)),
             hypothetical=(bool(self.modal.search(self._without_ongoing(clause))) or sentence.rstrip().endswith("?")
-                          or (not scope_match and self._conditioned(sentence, end))),
+                          or (not scope_match and self._conditioned(sentence, end))
+                          or bool(follows and follows.group("modal"))),
         )

@@ -60,8 +60,9 @@ PARTY_TOKEN = r"(?:⟨\d+(?:[GAOIP][rk]?|C[cr]?)⟩|⟨\d+Cd⟩(?!\s+(?:⟨|(?-i
 TARGET_TOKEN = r"(?:⟨\d+(?:[GAOIP][rk]?|Cr?)⟩|⟨\d+Cd⟩(?!\s+(?:⟨|(?-i:[A-Z]))))"
 HEAD_TITLES = r"(?:leader|chief|commander|spokesman|spokeswoman|official|head|founder|envoy|minister|secretary-general|deputy)"
 # Words that show a mention is not the subject of the clause that follows it ("in Baghdad killed ...").
-_NOT_SUBJECT = "".join(rf"(?<!\b{w}\s)" for w in ("in", "at", "near", "from", "into", "inside", "in the", "at the",
-                                                   "from the", "near the"))
+_NOT_SUBJECT = "".join(rf"(?<!\b{w}\s)" for w in ("in", "at", "near", "from", "into", "inside", "to", "via", "across",
+                                                   "through", "towards", "toward", "in the", "at the", "from the",
+                                                   "near the", "to the", "across the"))
 # A slot at the end of a pattern is not a possessor or the first part of a compound ("⟨0⟩'s", "⟨0⟩-backed");
 # a target may be ("struck ⟨Israel⟩'s airport", "the ⟨Houthi⟩-held port").
 _END = (r"(?!'s|'|-|\s+(?:(?-i:[a-z])[\w-]*\s+)?(?:leader|chief|commander|spokesman|spokeswoman|official|head|"
@@ -421,71 +422,9 @@ def _embedded_subject(match: re.Match, rule: Rule, coded: str) -> bool:
     return bool(_EMBEDDED.search(coded[max(0, match.start() - 60):match.start()]))
 
 
-# The subject that opens a sentence: "⟨S⟩", "The ⟨S⟩", "⟨Nigerian⟩ President ⟨S⟩", "On Monday, ⟨S⟩", the person
-# after an organisation's title ("⟨M23⟩ spokesman ⟨S⟩", "The ⟨UN⟩ special envoy for ⟨Libya⟩, ⟨S⟩"); not a possessor
-# or a compound ("⟨S⟩'s forces", "⟨S⟩-backed") and not the first of a pair ("⟨S⟩ and ⟨T⟩ met").
-_TITLE_WORD = (r"(?:[A-Z][\w.'-]*|special|spokesman|spokeswoman|spokesperson|envoy|leader|chief|commander|official|"
-               r"minister|secretary-general|deputy|head|founder|president|senior|top|foreign|defence|defense|army|"
-               r"military|prime|secretary|general|ambassador|representative|negotiator)")
-_OPENING_SUBJECT = re.compile(
-    r"^(?:(?:On|In|Last|Earlier|Later|Late|Early|Hours|Days|Weeks|Months|The next day)\b[^,⟨⟩]{0,30},\s+)?"
-    r"(?:[Tt]he\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s)?\s+(?:" + _TITLE_WORD + r"\s+){1,4}(?:(?:for|of)\s+(?:the\s+)?"
-    r"⟨\d+[A-Z][a-z]?⟩,?\s+)?(?=⟨\d+P)|⟨\d+C[dc]⟩\s+(?=[A-Z]))?(?:[A-Z][\w.'-]*\s+){0,4}?"
-    r"(?P<s>⟨\d+[A-Z][a-z]?⟩)(?!'s|'|-|\s+(?:and|or)\s)")
-# Words between the subject and "and" that open a clause of another subject ("..., when ⟨P⟩ flew in and held talks").
-_OTHER_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|when|while|whereas|after|because|although|though|as|if|unless|"
-                           r"until|where|whether)\b", re.IGNORECASE)
-# A second verb phrase of the same subject: "..., and flew to Benghazi for talks with ⟨Z⟩", "... and he warned ⟨B⟩".
-_SHARED_SUBJECT_VERB = re.compile(
-    r"(?<!ing)(?<!ing,)(?:,\s+|\s+)(?:and|but)\s+(?:then\s+|later\s+|also\s+|has\s+|have\s+|had\s+)?(?:(?:he|she|it|they)\s+)?"
-    r"(?=(?-i:[a-z]))(?!(?:the|a|an|its|their|his|her|this|that|these|those|other|others|many|some|several|in|on|at|"
-    r"for|with|from|to|of|by|as|after|before|since|then|now|is|are|was|were|not|no|more|most|two|three)\b)"
-    r"(?![a-z]+\s+by\b)")  # "is armed and funded by ⟨B⟩": a passive participle shares the clause, not the subject
-# (after an -ing word, "and" joins two gerunds of one verb: "accuses ⟨A⟩ of sheltering and arming ⟨B⟩")
-
-
-def shared_subject_clauses(coded: str) -> Iterator[tuple[str, int, int]]:
-    """Later verb phrases of a sentence whose subject opens it, each rewritten with that subject in front:
-    ``(text, prefix length, offset in coded)``. Rules then read "⟨S⟩ met ⟨Y⟩ ... and flew to Benghazi for talks
-    with ⟨Z⟩" as "⟨S⟩ flew to Benghazi for talks with ⟨Z⟩" too.
-
-    >>> [t for t, _, _ in shared_subject_clauses("⟨0P⟩ met ⟨1P⟩ on Sunday and flew to Benghazi for talks with ⟨2P⟩.")]
-    ['⟨0P⟩ flew to Benghazi for talks with ⟨2P⟩.']
-    >>> list(shared_subject_clauses("⟨0C⟩ and ⟨1C⟩ met and agreed a truce."))
-    []
-    >>> list(shared_subject_clauses("⟨0C⟩ accuses the ⟨1A⟩ of sheltering and arming ⟨2A⟩."))
-    []
-    >>> [t for t, _, _ in shared_subject_clauses("⟨0A⟩ spokesman ⟨1P⟩ said ⟨2A⟩ would talk, and he warned ⟨3C⟩ that ...")]
-    ['⟨1P⟩ warned ⟨3C⟩ that ...']
-    """
-    opening = _OPENING_SUBJECT.match(coded)
-    if opening is None:
-        return
-    prefix = opening.group("s") + " "
-    for verb in _SHARED_SUBJECT_VERB.finditer(coded, opening.end()):
-        between = coded[opening.end():verb.start()]
-        if _OTHER_CLAUSE.search(between):
-            return  # the later verb may belong to that clause's subject
-        if TOKEN.search(between) is None:
-            continue  # "is armed and funded by": one verb phrase, two verbs
-        yield prefix + coded[verb.end():], len(prefix), verb.end()
-
-
 def apply_rules(rules: list[Rule], coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
-    """All raw claims of the rules in one placeholder sentence; ``actors[i]`` is the actor of token ``i``.
-    Verb phrases that share the sentence's opening subject are read with that subject too (spans and
-    triggers of their claims point into ``coded``)."""
-    yield from _apply(rules, coded, actors)
-    for text, prefix, offset in shared_subject_clauses(coded):
-        def place(x: int) -> int:
-            return offset + max(0, x - prefix)
-        for found in _apply(rules, text, actors):
-            yield RawClaim(found.subject, found.object, found.relation, found.rule + "+shared-subject",
-                           found.confidence, (place(found.span[0]), place(found.span[1])), place(found.trigger),
-                           found.modal_ok, found.scope_match)
-
-
-def _apply(rules: list[Rule], coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
+    """All raw claims of the rules in one placeholder sentence (or clause view of it); ``actors[i]`` is the
+    actor of token ``i``."""
     words = sentence_words(coded)
     for rule in rules:
         if rule.keywords and rule.keywords.isdisjoint(words):

@@ -1,0 +1,232 @@
+"""Clause views of one placeholder sentence: simpler readings that the relation rules read too.
+
+News packs several statements into one sentence: an apposition or a relative clause between a subject
+and its verb ("⟨X⟩, which is led by ⟨P⟩, has been sanctioned by ⟨Y⟩"), adverbials between a verb and its
+subject ("⟨X⟩ has for years bombed ⟨Y⟩"), a second verb phrase of the same subject ("⟨X⟩ met ⟨Y⟩ and flew
+on to ..."), a participle that carries a statement of its own ("..., killing ⟨Y⟩"). Rather than every rule
+allowing for every such insertion, each sentence is also read as a few simpler views:
+
+- the **core**: insertions removed (appositions, relative clauses and participle phrases between commas
+  that a predicate follows, parentheses, dashes) and time adverbials left out;
+- **relative clauses** read with their antecedent as subject ("⟨X⟩, who heads ⟨Y⟩," -> "⟨X⟩ heads ⟨Y⟩",
+  "⟨Y⟩, which ⟨X⟩ founded," -> "⟨X⟩ founded ⟨Y⟩");
+- **shared subjects**: later verb phrases read with the sentence's opening subject;
+- **participle adjuncts**: "⟨X⟩ ..., killing ⟨Y⟩" read as "⟨X⟩ killing ⟨Y⟩".
+
+A view is only ever a reading of the sentence itself: its words in their order, some left out, the
+antecedent repeated. Rules and polarity cues apply to a view as to any sentence.
+
+>>> core("⟨0A⟩, which is led by ⟨1P⟩, has on Tuesday been sanctioned by ⟨2C⟩.")
+'⟨0A⟩ has been sanctioned by ⟨2C⟩.'
+>>> relative_clauses("⟨0A⟩, which is led by ⟨1P⟩, has been sanctioned by ⟨2C⟩.")
+['⟨0A⟩ is led by ⟨1P⟩']
+>>> relative_clauses("the ⟨0A⟩, the movement that ⟨1C⟩ helped found in 1982, said")
+['⟨1C⟩ helped found ⟨0A⟩']
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+TOKEN = r"⟨\d+[A-Z][a-z]?⟩"
+_TOKEN = re.compile(TOKEN)
+_NOT_PREDICATE = ("the a an and or of in on at to for from with by as its their his her which who whom whose "
+                  "that this these those including such known based led backed one some all both each many "
+                  "other another former".split())
+# What follows an insertion's closing comma when the insertion stood between a subject and its predicate:
+# a lower-case word that is no determiner, preposition or conjunction ("has", "said", "is", "launched").
+_PREDICATE_FOLLOWS = re.compile(r"\s+(?!(?:" + "|".join(_NOT_PREDICATE) + r")\b)(?-i:[a-z])[\w'-]*")
+# Openers of an insertion after a mention: an apposition, a relative clause or a participle phrase.
+_INSERTION_OPENER = re.compile(
+    r",\s+(?=(?:the|a|an|its|their|his|her|one|once|now|also|formerly|another|both|each|whose|who|whom|which|"
+    r"led|headed|founded|backed|based|known|commanded|run|created|formed|set\s+up|established|supported|funded|"
+    r"armed|named|dubbed|described|considered|seen|regarded|long|widely|itself|themselves|"
+    + TOKEN + r"(?:'s|')|(?-i:[A-Z])[\w'-]*\s+(?:[\w'-]+\s+){0,3}of\b)\b|" + TOKEN + r"(?:'s|'))", re.IGNORECASE)
+_MAX_INSERTION_COMMAS = 3
+_MAX_INSERTION_CHARS = 220
+# Time and manner adverbials that news puts between a subject, its verb and its object.
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ADVERBIAL_BODY = (
+    rf",?\s+(?:(?:on|by|since|until|late\s+on|early\s+on)\s+{_DAY}(?:\s+(?:night|morning|evening|afternoon))?"
+    rf"|(?:on|in|since|early\s+in|late\s+in|in\s+early|in\s+late|in\s+mid-?)\s+{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|(?:in|since|throughout|during)\s+(?:19|20)\d\d(?:s)?"
+    rf"|(?:last|this|earlier\s+this|later\s+this|earlier\s+last)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter|{_DAY}|{_MONTH})"
+    rf"|(?:for|over)\s+(?:years|decades|months|weeks|days|(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:years|decades|months|weeks|days))"
+    rf"|(?:in|over)\s+(?:recent|the\s+past|the\s+last)\s+(?:\w+\s+)?(?:days|weeks|months|years)"
+    rf"|(?:overnight|yesterday|today|again|repeatedly|previously|recently|also|already|long|now|then|later|earlier|first|"
+    rf"separately|jointly|twice|once|regularly|frequently|reportedly|allegedly)"
+    rf"|(?:in\s+a|in\s+an)\s+(?:\w+\s+){{0,2}}(?:statement|speech|address|interview|post|video|communique)"
+    rf"|(?:on|at)\s+the\s+weekend),?(?=\s+(?-i:[a-z]))")
+# Only between an auxiliary and the verb ("⟨X⟩ has for years bombed"), or right after the sentence's subject
+# ("⟨X⟩ on Tuesday struck", see ``core``).
+_ADVERBIAL = re.compile(r"(?:(?<=\bhas)|(?<=\bhave)|(?<=\bhad)|(?<=\bwas)|(?<=\bwere)|(?<=\bis)|(?<=\bare))"
+                        + _ADVERBIAL_BODY, re.IGNORECASE)
+_ADVERBIAL_AFTER_SUBJECT = re.compile(_ADVERBIAL_BODY, re.IGNORECASE)
+# Adverbials that keep their meaning for polarity: a view must not lose a hedge.
+_KEPT_ADVERBIALS = re.compile(r"\b(?:reportedly|allegedly)\b", re.IGNORECASE)
+_PARENTHESIS = re.compile(r"\s*\([^()]{0,120}\)")
+_DASHES = re.compile(r"\s+(?:—|--|-)\s+[^—;]{1,150}?\s+(?:—|--|-)\s+")
+
+
+def _insertions(text: str) -> Iterator[tuple[int, int, int]]:
+    """(mention start, insertion start, insertion end) of each insertion after a mention: from its comma to
+    the comma a predicate follows ("⟨0A⟩, which is led by ⟨1P⟩, has ..." -> ", which is led by ⟨1P⟩,")."""
+    for match in re.finditer(TOKEN, text):
+        opener = _INSERTION_OPENER.match(text, match.end())
+        if opener is None:
+            continue
+        position = opener.end()
+        for _ in range(_MAX_INSERTION_COMMAS):
+            comma = text.find(",", position)
+            stop = min((i for i in (text.find(";", position), text.find(":", position)) if i >= 0), default=len(text))
+            if comma < 0 or comma > stop or comma - match.end() > _MAX_INSERTION_CHARS:
+                break
+            if _PREDICATE_FOLLOWS.match(text, comma + 1):
+                yield match.start(), match.end(), comma + 1
+                break
+            position = comma + 1
+
+
+def _remove(text: str, spans: list[tuple[int, int]]) -> str:
+    parts, position = [], 0
+    for start, end in sorted(spans):
+        if start < position:
+            continue
+        parts.append(text[position:start])
+        position = end
+    parts.append(text[position:])
+    return re.sub(r"\s{2,}", " ", "".join(parts))
+
+
+def core(text: str) -> str:
+    """The sentence without its insertions, parentheses, asides between dashes and time adverbials; a
+    hedge adverb ("reportedly") stays."""
+    text = _remove(text, [(start, end) for _, start, end in _insertions(text)])
+    text = _PARENTHESIS.sub("", text)
+    text = _DASHES.sub(" ", text)
+    drop = (lambda m: m.group() if _KEPT_ADVERBIALS.search(m.group()) else "")
+    opening = _OPENING_SUBJECT.match(text)
+    if opening is not None:  # "⟨X⟩ on Tuesday struck ...": right after the sentence's subject too
+        adverbial = _ADVERBIAL_AFTER_SUBJECT.match(text, opening.end())
+        if adverbial is not None:
+            text = text[:opening.end()] + drop(adverbial) + text[adverbial.end():]
+    text = _ADVERBIAL.sub(drop, text)
+    return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
+
+
+_RELATIVE = re.compile(rf"(?P<head>{TOKEN}),\s+(?:(?:the|a|an)\s+[^,;⟨⟩]{{1,60}}?\s+)?(?P<pron>who|which|that|whom)\s+", re.IGNORECASE)
+# An object relative: the clause opens with its own subject ("which ⟨1C⟩ helped found", "that ⟨1C⟩ backs").
+_OBJECT_RELATIVE = re.compile(rf"(?P<subject>(?:the\s+)?{TOKEN}(?:\s+(?:and|or)\s+(?:the\s+)?{TOKEN})?)\s+(?P<verb>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)(?=\s*(?:,|$|\s+(?:in|on|since|for|last|this|after|before)\b))", re.IGNORECASE)
+
+
+# A relative clause's own statement ends where a clause of another subject begins ("who took over after ...").
+_SUBORDINATE = re.compile(r"\s+(?:after|before|when|while|as|because|since|until|although|though|if|unless|where|whereas|"
+                          r"that|which|who|whom|whose)\s", re.IGNORECASE)
+
+
+def relative_clauses(text: str) -> list[str]:
+    """Each non-restrictive relative clause after a mention, read with the mention as its subject (or, when
+    the clause has a subject of its own, as its object): "⟨X⟩, who heads ⟨Y⟩," -> "⟨X⟩ heads ⟨Y⟩"."""
+    views = []
+    for match in _RELATIVE.finditer(text):
+        rest = text[match.end():]
+        end = _clause_end(rest)
+        clause = _SUBORDINATE.split(rest[:end], 1)[0].strip()
+        if not clause:
+            continue
+        own = _OBJECT_RELATIVE.match(clause) if match.group("pron").lower() in {"which", "that", "whom"} else None
+        if own is not None:
+            views.append(f"{own.group('subject')} {own.group('verb')} {match.group('head')}")
+        elif not re.match(TOKEN, clause):
+            views.append(f"{match.group('head')} {clause}")
+    return views
+
+
+def _clause_end(rest: str) -> int:
+    """Where a relative clause ends: at the comma a predicate follows, a semicolon, or the sentence end."""
+    position = 0
+    for _ in range(_MAX_INSERTION_COMMAS + 1):
+        comma = rest.find(",", position)
+        hard = min((i for i in (rest.find(";", position), rest.find(":", position)) if i >= 0), default=len(rest))
+        if comma < 0 or comma > hard:
+            return hard if hard < len(rest) else len(rest.rstrip(".!?\"'”"))
+        if position == 0 and not re.match(r",\s+(?:the\s+)?⟨", rest[comma:]):
+            return comma  # the first comma ends it unless a list of mentions goes on ("which ⟨A⟩, ⟨B⟩ and ⟨C⟩ founded")
+        if _PREDICATE_FOLLOWS.match(rest, comma + 1) or re.match(rf",\s+(?:and|but|while|as|after|before)\b", rest[comma:]):
+            return comma
+        position = comma + 1
+    return len(rest)
+
+
+# The subject that opens a sentence: "⟨S⟩", "The ⟨S⟩", "⟨Nigerian⟩ President ⟨S⟩", "On Monday, ⟨S⟩", the person
+# after an organisation's title ("⟨M23⟩ spokesman ⟨S⟩", "The ⟨UN⟩ special envoy for ⟨Libya⟩, ⟨S⟩"); not a possessor
+# or a compound ("⟨S⟩'s forces", "⟨S⟩-backed") and not the first of a pair ("⟨S⟩ and ⟨T⟩ met").
+_TITLE_WORD = (r"(?:[A-Z][\w.'-]*|special|spokesman|spokeswoman|spokesperson|envoy|leader|chief|commander|official|"
+               r"minister|secretary-general|deputy|head|founder|president|senior|top|foreign|defence|defense|army|"
+               r"military|prime|secretary|general|ambassador|representative|negotiator)")
+_OPENING_SUBJECT = re.compile(
+    r"^(?:(?:On|In|Last|Earlier|Later|Late|Early|Hours|Days|Weeks|Months|The next day)\b[^,⟨⟩]{0,30},\s+)?"
+    r"(?:[Tt]he\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s)?\s+(?:" + _TITLE_WORD + r"\s+){1,4}(?:(?:for|of)\s+(?:the\s+)?"
+    r"⟨\d+[A-Z][a-z]?⟩,?\s+)?(?=⟨\d+P)|⟨\d+C[dc]⟩\s+(?=[A-Z]))?(?:[A-Z][\w.'-]*\s+){0,4}?"
+    r"(?P<s>⟨\d+[A-Z][a-z]?⟩)(?!'s|'|-|\s+(?:and|or)\s)")
+# Words between the subject and "and" that open a clause of another subject ("..., when ⟨P⟩ flew in and held talks").
+_OTHER_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|when|while|whereas|after|because|although|though|as|if|unless|"
+                           r"until|where|whether)\b", re.IGNORECASE)
+# A second verb phrase of the same subject: "..., and flew to Benghazi for talks with ⟨Z⟩", "... and he warned ⟨B⟩".
+_SHARED_SUBJECT_VERB = re.compile(
+    r"(?<!ing)(?<!ing,)(?:,\s+|\s+)(?:and|but)\s+(?:then\s+|later\s+|also\s+|has\s+|have\s+|had\s+)?(?:(?:he|she|it|they)\s+)?"
+    r"(?=(?-i:[a-z]))(?!(?:the|a|an|its|their|his|her|this|that|these|those|other|others|many|some|several|in|on|at|"
+    r"for|with|from|to|of|by|as|after|before|since|then|now|is|are|was|were|not|no|more|most|two|three)\b)"
+    r"(?![a-z]+\s+by\b)")  # "is armed and funded by ⟨B⟩": a passive participle shares the clause, not the subject
+# (after an -ing word, "and" joins two gerunds of one verb: "accuses ⟨A⟩ of sheltering and arming ⟨B⟩")
+
+
+def shared_subject_clauses(coded: str) -> Iterator[str]:
+    """Later verb phrases of a sentence whose subject opens it, each rewritten with that subject in front;
+    rules then read "⟨S⟩ met ⟨Y⟩ ... and flew to Benghazi for talks
+    with ⟨Z⟩" as "⟨S⟩ flew to Benghazi for talks with ⟨Z⟩" too.
+
+    >>> list(shared_subject_clauses("⟨0P⟩ met ⟨1P⟩ on Sunday and flew to Benghazi for talks with ⟨2P⟩."))
+    ['⟨0P⟩ flew to Benghazi for talks with ⟨2P⟩.']
+    >>> list(shared_subject_clauses("⟨0C⟩ and ⟨1C⟩ met and agreed a truce."))
+    []
+    >>> list(shared_subject_clauses("⟨0C⟩ accuses the ⟨1A⟩ of sheltering and arming ⟨2A⟩."))
+    []
+    >>> list(shared_subject_clauses("⟨0A⟩ spokesman ⟨1P⟩ said ⟨2A⟩ would talk, and he warned ⟨3C⟩ that ..."))
+    ['⟨1P⟩ warned ⟨3C⟩ that ...']
+    """
+    opening = _OPENING_SUBJECT.match(coded)
+    if opening is None:
+        return
+    prefix = opening.group("s") + " "
+    for verb in _later_verbs(coded, opening.end()):
+        between = coded[opening.end():verb.start()]
+        if _OTHER_CLAUSE.search(between):
+            return  # the later verb may belong to that clause's subject
+        if _TOKEN.search(between) is None:
+            continue  # "is armed and funded by": one verb phrase, two verbs
+        yield prefix + coded[verb.end():]
+
+
+# A participle adjunct of the subject: "⟨S⟩ overran the base, killing ⟨Y⟩" (not "including", "according", "saying").
+_PARTICIPLE = re.compile(r",\s+(?=(?!(?:including|according|citing|saying|adding|noting|during|following|regarding|"
+                         r"concerning|excluding|involving|bring|king|thing|nothing|something|anything|everything)\b)"
+                         r"(?-i:[a-z])[a-z]+ing\s)")
+
+
+def _later_verbs(coded: str, start: int) -> list[re.Match]:
+    """Where later verb phrases of the opening subject begin: after "and"/"but", or a participle after a comma."""
+    found = list(_SHARED_SUBJECT_VERB.finditer(coded, start)) + list(_PARTICIPLE.finditer(coded, start))
+    return sorted(found, key=lambda m: m.start())
+
+
+def views(coded: str) -> list[str]:
+    """The clause views of a placeholder sentence, other than the sentence itself, without repeats.
+
+    >>> views("⟨0A⟩, which ⟨1C⟩ arms, has for years attacked ⟨2C⟩, killing ⟨3P⟩.")
+    ['⟨0A⟩ has attacked ⟨2C⟩, killing ⟨3P⟩.', '⟨1C⟩ arms ⟨0A⟩', '⟨0A⟩ killing ⟨3P⟩.']
+    """
+    simple = core(coded)
+    found = [simple, *relative_clauses(coded), *shared_subject_clauses(coded), *shared_subject_clauses(simple)]
+    return [view for view in dict.fromkeys(found) if view and view != coded]
