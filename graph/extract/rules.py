@@ -98,8 +98,15 @@ def placeholder(index: int, actor_type: str, kind: str) -> str:
 
 
 def words_alternation(words: list[str]) -> str:
+    """A regex alternation of a word list, longest first: words are literal, a space is any whitespace, and
+    ``\\w+`` / ``\\d+`` stand for any word or number ("on \\w+day", "in \\d+").
+
+    >>> [bool(re.fullmatch(words_alternation(["on \\\\w+day", "in \\\\d+"]), t)) for t in ("on Tuesday", "in 2024", "in May")]
+    [True, True, False]
+    """
     ordered = sorted({str(w).strip() for w in words if str(w).strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+    escaped = (re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return "(?:" + "|".join(re.sub(r"\\\\([wd])\\\+", r"\\\1+", e) for e in escaped) + ")"
 
 
 @dataclass(frozen=True)
@@ -183,7 +190,7 @@ class PatternCompiler:
             if match.group("list"):
                 # a member may carry a compass word ("eastern ⟨Mali⟩ and western ⟨Niger⟩") or a title, also one
                 # opened by a demonym ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"; ``slot_indices`` leaves the demonym out)
-                element = (rf"(?:the\s+)?(?:{COMPASS}\s+)?(?:⟨\d+C[dc]⟩\s+(?=(?-i:[A-Z]))|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨))?"
+                element = (rf"(?:the\s+)?(?:{COMPASS}\s+)?{ROLE_APPOSITION}(?:⟨\d+C[dc]⟩\s+(?=(?-i:[A-Z]))|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨))?"
                            rf"(?:(?:(?-i:[A-Z])[\w.'-]*\s+){{0,3}}?){one}{APPOSITION}")
                 # "A and B", "A, B and C", "A, B, and C"; not "A, and B" (that joins two clauses) unless A has an
                 # apposition ("A, the largest gang, and B"), not "A, B"
@@ -372,6 +379,9 @@ _BARE_LIST = re.compile(r"(?:\s*,?\s+(?:the|and|or)|\s*,?\s*⟨\d+[A-Z][a-z]?⟩
 # A lower-case role between a country and a person: "⟨US⟩ envoy ⟨P⟩", "⟨Iran⟩'s special envoy ⟨P⟩".
 ROLE_NOUN = (r"(?:(?:special|peace|chief|top|senior|deputy)\s+)?(?:envoy|negotiator|ambassador|diplomat|official|"
              r"minister|mediator|representative|aide|adviser|advisor)")
+# A person named after a role in a list: "⟨A⟩ and his chief of staff, ⟨P⟩", "the ⟨EU⟩'s foreign policy chief, ⟨P⟩".
+ROLE_APPOSITION = (r"(?:(?:his|her|its|their|the)\s+(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+)?(?:(?-i:[a-z])[\w-]*\s+){1,4}?"
+                   r"(?:of\s+(?:the\s+)?(?-i:[a-z])[\w-]*\s+)?,\s+(?=⟨\d+P))?")
 # A demonym or capital before a capitalised word qualifies it ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"), a country
 # before a lower-case role and a person too ("⟨US⟩ envoy ⟨P⟩").
 _QUALIFIER = re.compile(rf"⟨\d+C[dc]⟩\s+(?-i:[A-Z])|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+⟨")
