@@ -99,10 +99,20 @@ def _remove(text: str, spans: list[tuple[int, int]]) -> str:
     return re.sub(r"\s{2,}", " ", "".join(parts))
 
 
+def without_insertions(text: str) -> str:
+    """The text without the appositions and relative clauses between a mention and its predicate: cues inside
+    them ("⟨X⟩, which has refused to talk, has stepped up attacks") are not the main clause's.
+
+    >>> without_insertions("⟨0A⟩, which has refused to negotiate, has stepped up attacks on ⟨1G⟩")
+    '⟨0A⟩ has stepped up attacks on ⟨1G⟩'
+    """
+    return _remove(text, [(start, end) for _, start, end in _insertions(text)])
+
+
 def core(text: str) -> str:
     """The sentence without its insertions, parentheses, asides between dashes and time adverbials; a
     hedge adverb ("reportedly") stays."""
-    text = _remove(text, [(start, end) for _, start, end in _insertions(text)])
+    text = without_insertions(text)
     text = _PARENTHESIS.sub("", text)
     text = _DASHES.sub(" ", text)
     drop = (lambda m: m.group() if _KEPT_ADVERBIALS.search(m.group()) else "")
@@ -130,6 +140,14 @@ def relative_clauses(text: str) -> list[str]:
     the clause has a subject of its own, as its object): "⟨X⟩, who heads ⟨Y⟩," -> "⟨X⟩ heads ⟨Y⟩"."""
     views = []
     for match in _RELATIVE.finditer(text):
+        head = match.group("head")
+        if match.group("pron").lower() == "which" and re.match(r"⟨\d+P", head):
+            # "the ⟨A⟩, the faction of commander ⟨P⟩, which ...": "which" refers to the thing the apposition describes
+            things = re.findall(rf"({TOKEN}),\s", text[:match.start()])
+            things = [t for t in things if not re.match(r"⟨\d+P", t)]
+            if not things:
+                continue
+            head = things[-1]
         rest = text[match.end():]
         end = _clause_end(rest)
         clause = _SUBORDINATE.split(rest[:end], 1)[0].strip()
@@ -137,9 +155,9 @@ def relative_clauses(text: str) -> list[str]:
             continue
         own = _OBJECT_RELATIVE.match(clause) if match.group("pron").lower() in {"which", "that", "whom"} else None
         if own is not None:
-            views.append(f"{own.group('subject')} {own.group('verb')} {match.group('head')}")
+            views.append(f"{own.group('subject')} {own.group('verb')} {head}")
         elif not re.match(TOKEN, clause):
-            views.append(f"{match.group('head')} {clause}")
+            views.append(f"{head} {clause}")
     return views
 
 
@@ -174,11 +192,19 @@ _OPENING_SUBJECT = re.compile(
 _OTHER_CLAUSE = re.compile(r"\b(?:which|who|whom|whose|when|while|whereas|after|because|although|though|as|if|unless|"
                            r"until|where|whether)\b", re.IGNORECASE)
 # A second verb phrase of the same subject: "..., and flew to Benghazi for talks with ⟨Z⟩", "... and he warned ⟨B⟩".
+_IRREGULAR_PAST = ("met", "held", "led", "took", "gave", "sent", "struck", "hit", "made", "began", "fled", "won", "lost", "said",
+                   "told", "fought", "shot", "left", "kept", "went", "came", "brought", "put", "set", "ran", "broke",
+                   "drove", "flew", "spoke", "sought", "threw", "withdrew", "overran", "rode", "saw", "became", "built",
+                   "bought", "paid", "laid", "meant", "stood", "understood", "wrote", "swore", "vowed", "got", "cut",
+                   "bombed", "quit", "spent", "lent", "bore", "stole", "sank", "shut", "split", "spread", "taught")
 _SHARED_SUBJECT_VERB = re.compile(
     r"(?<!ing)(?<!ing,)(?:,\s+|\s+)(?:and|but)\s+(?:then\s+|later\s+|also\s+|has\s+|have\s+|had\s+)?(?:(?:he|she|it|they)\s+)?"
     r"(?=(?-i:[a-z]))(?!(?:the|a|an|its|their|his|her|this|that|these|those|other|others|many|some|several|in|on|at|"
     r"for|with|from|to|of|by|as|after|before|since|then|now|is|are|was|were|not|no|more|most|two|three)\b)"
-    r"(?![a-z]+\s+by\b)")  # "is armed and funded by ⟨B⟩": a passive participle shares the clause, not the subject
+    r"(?![a-z]+\s+by\b)"  # "is armed and funded by ⟨B⟩": a passive participle shares the clause, not the subject
+    # a verb: a past form, a modal, or a present form before its object ("⟨A⟩ and police" is no verb phrase)
+    r"(?=[a-z]+ed\b|(?:" + "|".join(_IRREGULAR_PAST) + r")\b|(?:will|would|could|can|may|might|must|should|did|does|do)\b"
+    r"|[a-z]+s\s+(?:the|a|an|its|their|his|her|to|⟨))")
 # (after an -ing word, "and" joins two gerunds of one verb: "accuses ⟨A⟩ of sheltering and arming ⟨B⟩")
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.extract.clauses import without_insertions
+
 
 @dataclass(frozen=True)
 class Modality:
@@ -136,7 +138,7 @@ class PolarityJudge:
             clause = sentence[start:end]
         else:
             clause_start = self.clause_start(sentence, trigger_start if trigger_start is not None else start)
-            clause, lead = sentence[clause_start:end], sentence[max(0, clause_start - 80):clause_start]
+            clause, lead = without_insertions(sentence[clause_start:end]), sentence[max(0, clause_start - 80):clause_start]
         # a relation named by a noun phrase is suspended or negated by the predicate that follows it: "a meeting
         # between X and Y could take place ...", "talks between X and Y have not resumed"
         follows = None if scope_match or holds_across else _FOLLOWING_PREDICATE.match(sentence, end)

@@ -163,7 +163,8 @@ class PatternCompiler:
                     rf"|⟨\d+[A-Z]r⟩{noun_follows}|⟨\d+[A-Z][a-z]?⟩(?=\s+{HEAD_TITLES}\s)")
         self.plain_word = rf"(?:(?:(?!{stops}\b)[^\s⟨⟩;:()\"“”]+|{modifier})\s+)"
         self.any_word = rf"(?:(?!{stops}\b)[^\s;:()\"“”]+\s+)"
-        self.adjective = rf"(?:(?!(?:and|or|{stops})\b)[^\s⟨⟩;:,()\"“”]+\s+)"
+        # a demonym is an adjective too ("an ⟨Iraqi⟩ Kurdish party")
+        self.adjective = rf"(?:(?:(?!(?:and|or|{stops})\b)[^\s⟨⟩;:,()\"“”]+|⟨\d+C[dc]⟩)\s+)"
         oblique = words_alternation(["in", "near", "at", "from", "by", "with", "for", "during", "since", "after",
                                      "before", "over", "into", "outside", "off"])
         self.no_oblique = rf"(?:(?!(?:{oblique}|{stops})\b)(?:[^\s⟨⟩;:()\"“”]+|{modifier})\s+)"

@@ -17,6 +17,7 @@ from graph.gazetteer import Actor, Gazetteer, normalise_name
 from graph.extract.rules import CLASSES, TOKEN, RawClaim, words_alternation
 
 PERSON = rf"⟨(?P<per>\d+){CLASSES['PER']}⟩"
+TOKEN_INDEX = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
 
 
 def _slot(name: str, cls: str) -> str:
@@ -56,7 +57,9 @@ class TitleRules:
         self.patterns = [
             # "Hezbollah leader Naim Qassem", "Iran's Supreme Leader Ayatollah Ali Khamenei", "its commander, X"
             ("title-before-name", re.compile(
-                rf"{org}(?:'s|'|’s|’|,\s+whose)?\s+{qual}(?:then-|ex-)?(?P<title>{titles})(?:\s+(?:for|to|on)\s+(?:the\s+)?⟨\d+[A-Z][a-z]?⟩\s*,)?"
+                rf"{org}(?:'s|'|’s|’|,\s+whose)?\s+{qual}(?:then-|ex-)?(?P<title>{titles})(?:\s+(?:for|to|on)\s+(?:the\s+)?⟨\d+[A-Z][a-z]?⟩\s*,"
+                # "⟨C⟩, whose minister of state for foreign affairs, X": the title's own complement
+                rf"|\s+(?:of|for|on)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,4}}?(?-i:[a-z])[\w-]*\s*,)?"
                 rf"\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)),
             # "Qais al-Khazali, secretary-general of Asaib Ahl al-Haq", "X, a commander of Y"
             ("apposition-title-of", re.compile(
@@ -100,6 +103,13 @@ class TitleRules:
                 rf"(?<![⟩'’])\b(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}\s+of\s+(?:the\s+)?{org}"
                 rf"(?P<qual>)(?!['’-])", re.I)),
         ]
+        # "his Ruritanian and Bordurian counterparts, X and Y", "the foreign ministers of A and B, X and Y": respectively
+        states = rf"⟨\d+{CLASSES['STATE']}⟩(?:\s*,\s*⟨\d+{CLASSES['STATE']}⟩)*\s*,?\s+and\s+⟨\d+{CLASSES['STATE']}⟩"
+        persons = rf"⟨\d+{CLASSES['PER']}⟩(?:\s*,\s*⟨\d+{CLASSES['PER']}⟩)*\s*,?\s+and\s+⟨\d+{CLASSES['PER']}⟩"
+        self.respective = [
+            re.compile(rf"(?P<states>{states})\s+(?P<qual>(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?)(?P<title>{titles})s?\s*,\s+(?P<persons>{persons})", re.I),
+            re.compile(rf"(?P<qual>(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?)(?P<title>{titles})s?\s+of\s+(?P<states>{states})\s*,\s+(?P<persons>{persons})", re.I),
+        ]
         self.bare = re.compile(
             rf"(?:^|(?<![⟩'’s])\s)(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)
 
@@ -139,11 +149,26 @@ class TitleRules:
                         found.append((title, RawClaim(person, parent, "memberOf", rule_id + "+parent", round(confidence * 0.9, 3),
                                                       match.span(), match.start(), False, True)))
         yield from _counterparts(found)
+        yield from self._respective(coded, actors)
         for match in _overlapping(self.bare, coded):
             person = actors[int(match.group("per"))]
             role = self._gazetteer_role(person, match.group("title"), None)
             if role is not None:
                 yield RawClaim(person, role[1], role[0], "bare-title-role", 0.75, match.span(), match.start(), False, True)
+
+    def _respective(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
+        """Offices of a list of persons after a list of states of the same length, in order: "the foreign
+        ministers of ⟨A⟩ and ⟨B⟩, ⟨X⟩ and ⟨Y⟩" gives X memberOf A and Y memberOf B."""
+        for pattern in self.respective:
+            for match in pattern.finditer(coded):
+                states = [actors[int(i)] for i in TOKEN_INDEX.findall(match.group("states"))]
+                persons = [actors[int(i)] for i in TOKEN_INDEX.findall(match.group("persons"))]
+                if len(states) != len(persons):
+                    continue
+                for state, person in zip(states, persons):
+                    relation = self.relation(match.group("title"), match.group("qual").split(), state, False)
+                    if relation:
+                        yield RawClaim(person, state, relation, "respective-titles", 0.8, match.span(), match.start(), False, True)
 
     def relation(self, title: str, qualifiers: list[str], org: Actor, indefinite: bool) -> str | None:
         """The relation a title gives to the named country or organisation."""
