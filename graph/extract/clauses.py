@@ -125,7 +125,7 @@ def core(text: str) -> str:
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
 
 
-_RELATIVE = re.compile(rf"(?P<head>{TOKEN}),\s+(?:(?:the|a|an)\s+[^,;⟨⟩]{{1,60}}?\s+)?(?P<pron>who|which|that|whom)\s+", re.IGNORECASE)
+_RELATIVE = re.compile(rf"(?P<head>{TOKEN}),\s+(?:(?:the|a|an)\s+(?:[^,;⟨⟩]|⟨\d+C[dc]?⟩|⟨\d+[AO]⟩(?=\s+[a-z])){{1,60}}?\s+)?(?P<pron>who|which|that|whom)\s+", re.IGNORECASE)
 # An object relative: the clause opens with its own subject ("which ⟨1C⟩ helped found", "that ⟨1C⟩ backs").
 _OBJECT_RELATIVE = re.compile(rf"(?P<subject>(?:the\s+)?{TOKEN}(?:\s+(?:and|or)\s+(?:the\s+)?{TOKEN})?)\s+(?P<verb>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)(?=\s*(?:,|$|\s+(?:in|on|since|for|last|this|after|before)\b))", re.IGNORECASE)
 
