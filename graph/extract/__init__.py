@@ -220,7 +220,7 @@ _PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)")
 # ("Somalia's government", "Iraqi officials", "Myanmar's junta"): the words are left out after its token.
 # "Lebanese and Israeli military officers" are the two states.
 _STATE_BODY = re.compile(r"(?P<states>(?:⟨\d+C[dc]?⟩\s*,?\s+(?:and\s+)?)?⟨\d+C[dc]?⟩)(?:(?:'s|')?\s+(?:new\s+|interim\s+|transitional\s+|federal\s+|central\s+|"
-                         r"military\s+|ruling\s+)?(?:government|authorities|administration|regime|leadership|junta|"
+                         r"military\s+|ruling\s+)?(?:government|authorities|administration|regime|leadership|junta|state(?!-)|"
                          r"officials|officers|military government))\b(?!\s+(?:of|in)\b|\s+[\w-]*(?:leader|chief|head|spokes\w*|"
                          r"official|minister|envoy|adviser|advisor)\b)")
 

@@ -36,6 +36,8 @@ _PARTITIVE_BEFORE = re.compile(r"(?:\b(?:one|each|any|another|first|last|most\s+
 _PARTITIVE_AFTER = re.compile(r"\s+(?:of|from|within|inside)\b")
 _OWNED_UNIT = re.compile(r"(?P<owner>.+?)(?:'s|')\s+(?P<unit>.+)$")
 _FORCES_OFFICIALS = re.compile(r"\s+(?:officers|officials|commanders|sources|delegates|delegations?|negotiators)\b")
+# "it" as a subject ("a week later it imposed sanctions"), not an object ("designated it a terrorist group")
+_SUBJECT_IT = re.compile(r"\s+(?:(?:also|then|later|now|still|again|has|had|have|is|was|would|will|could|can|did|does)\b|(?-i:[a-z])\w*(?:ed|es)\b)")
 _FORCES_RULER = re.compile(r"\s+(?:ruler|rulers|leader|leaders|leadership|government|junta|regime|strongman|authorities)\b")
 _DEMONYM_FORCE = re.compile(r"(?P<who>.+?)\s+(?:military|army|armed\s+forces)$", re.IGNORECASE)
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
@@ -531,6 +533,9 @@ class MentionFinder:
             if mention.actor.type in {"ArmedGroup", "PoliticalOrganization"}:
                 return mention.actor
         if pronoun in self.group_pronouns:  # "it" refers to a group here, never to a state ("Oman said it ...")
+            body = next((m.actor for m in reversed(same_sentence) if m.actor.type in {"GovernmentOrganization", "InternationalOrganization"}), None)
+            if body is not None and _SUBJECT_IT.match(text, at + len(pronoun)):
+                return body  # "the Treasury sanctioned X, and a week later it imposed sanctions on Y": the sentence's body
             if at <= sentence_start + 1 or self._expletive.match(text, at + len(pronoun)):
                 return None  # "It was unclear ...": sentence-initial "It" is read in ``_sentence_references``
             return self._previous_subject(text, sentence_start, before, {"ArmedGroup", "PoliticalOrganization"})
