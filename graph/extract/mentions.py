@@ -31,6 +31,7 @@ HOME_MARGIN = 1.3  # the article's state is named this many times more often tha
 COLLECTIVE_PREFIX = "collective-"  # ids of collectives ("the Iran-backed militias"): resolved, never output
 # Not a collective but a description of named groups: "one of the Iran-backed factions", "Kataib Hezbollah and
 # other Tehran-aligned factions", "the oldest of Iraq's Tehran-aligned groups", "Turkish-backed factions of the SNA".
+SP = r"[^\S\n]+"  # the space inside a name: names do not run across lines (a headline into a dateline)
 _PARTITIVE_BEFORE = re.compile(r"(?:\b(?:one|each|any|another|first|last|most\s+\w+|\w+est)\s+(?:of|among)\s+"
                                r"(?:the\s+|its\s+|their\s+|\S+(?:'s|')\s+)?|\b(?:other|fellow)\s+)$", re.IGNORECASE)
 _PARTITIVE_AFTER = re.compile(r"\s+(?:of|from|within|inside)\b")
@@ -38,6 +39,9 @@ _OWNED_UNIT = re.compile(r"(?P<owner>.+?)(?:'s|')\s+(?P<unit>.+)$")
 _FORCES_OFFICIALS = re.compile(r"\s+(?:officers|officials|commanders|sources|delegates|delegations?|negotiators)\b")
 # "it" as a subject ("a week later it imposed sanctions"), not an object ("designated it a terrorist group")
 _SUBJECT_IT = re.compile(r"\s+(?:(?:also|then|later|now|still|again|has|had|have|is|was|would|will|could|can|did|does)\b|(?-i:[a-z])\w*(?:ed|es)\b)")
+# Two mentions joined as a pair: "⟨A⟩ and ⟨B⟩", "⟨A⟩ and the ⟨B⟩", "⟨A⟩-⟨B⟩"
+_PAIR_JOIN = re.compile(r"(?:'s)?\s+and\s+(?:the\s+)?|-")
+PAIR_LOOKBACK = 6  # sentences a pair reference ("the two sides") may reach back for a joined pair
 _FORCES_RULER = re.compile(r"\s+(?:ruler|rulers|leader|leaders|leadership|government|junta|regime|strongman|authorities)\b")
 _DEMONYM_FORCE = re.compile(r"(?P<who>.+?)\s+(?:military|army|armed\s+forces)$", re.IGNORECASE)
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
@@ -103,8 +107,8 @@ class MentionFinder:
         # A name token: a capitalised word (hyphenated parts capitalised too: "Abdul-Malik", not "Iran-backed"),
         # or a particle-prefixed word ("al-Sudani", "bin").
         cap = r"[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*"
-        token = rf"(?:{cap}|(?:{particles})-{cap}|(?:{particles})(?=\s+[A-Z]))"
-        self._name = rf"{cap}(?:\s+{token}){{1,5}}"
+        token = rf"(?:{cap}|(?:{particles})-{cap}|(?:{particles})(?={SP}[A-Z]))"
+        self._name = rf"{cap}(?:{SP}{token}){{1,5}}"
         honorifics = _alternation(mention_cues["honorifics"])
         self._leading_honorifics = re.compile(rf"^(?:(?:{honorifics})\s+)+(?=\S+\s+\S)")
         titles = [t for entry in title_cues["titles"] for t in entry["title"]]
@@ -121,12 +125,12 @@ class MentionFinder:
             rf"|(?:{person_nouns})\s+of\s)")
         # "killed Abu Baqir al-Saadi, who oversaw ...": a name of two to four words before ", who"/", whom"
         self._person_before_who = re.compile(
-            rf"(?:(?<=[a-z,]\s)|(?<=[a-z]\s\w\s))(?P<name>{cap}(?:\s+{token}){{1,3}}),\s+(?:who|whom)\s")
+            rf"(?:(?<=[a-z,]\s)|(?<=[a-z]\s\w\s))(?P<name>{cap}(?:{SP}{token}){{1,3}}),\s+(?:who|whom)\s")
         heads = mention_cues["org_heads"]
         self._head_type = {w: t for t, words in heads.items() for w in words}
         org_token = rf"(?:[A-Z0-9][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*|(?:{particles})-{cap}|of|for|the|and)"
         self._org = re.compile(
-            rf"(?<![\w-])(?P<name>(?:{cap}|(?!(?:19|20)\d\d\b)\d+(?:st|nd|rd|th)?)(?:\s+{org_token}){{0,5}}?\s+(?P<head>{_alternation(self._head_type)}))(?![\w-])")
+            rf"(?<![\w-])(?P<name>(?:{cap}|(?!(?:19|20)\d\d\b)\d+(?:st|nd|rd|th)?)(?:{SP}{org_token}){{0,5}}?{SP}(?P<head>{_alternation(self._head_type)}))(?![\w-])")
         self._state_force_heads = frozenset(mention_cues.get("state_force_heads", []))
         # "Chief of Army Staff": a head word followed by these is inside a title, no name ends there
         continuations = _alternation(mention_cues.get("org_head_continuations", []))
@@ -136,7 +140,8 @@ class MentionFinder:
         lower_heads = mention_cues.get("org_heads_lowercase", {})
         self._lower_head_type = {w: t for t, words in lower_heads.items() for w in words}
         self._org_lower = re.compile(
-            rf"(?<![\w-])(?<!\ba\s)(?<!\ban\s)(?P<name>{cap}(?:\s+{cap}){{0,3}})\s+(?:{_alternation(self._lower_head_type)})\b")
+            rf"(?<![\w-])(?<!\ba\s)(?<!\ban\s)(?P<name>{cap}(?:{SP}{cap}){{0,3}}){SP}(?:{_alternation(self._lower_head_type)})\b")
+        self.agencies = frozenset(mention_cues.get("news_agencies", []))
         self._acronym = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\)")
         self._phrase_token = re.compile(rf"(?:{org_token}|{particles}|wal|in|de|del|la)$")
         self.generic = frozenset(mention_cues["generic_modifiers"])
@@ -399,8 +404,8 @@ class MentionFinder:
         for match in self._acronym.finditer(text):
             acronym = match.group("acr")
             before = match.start() - 1
-            if self.gazetteer.lookup(acronym) is not None:
-                continue
+            if self.gazetteer.lookup(acronym) is not None or acronym in self.agencies:
+                continue  # "BAMAKO (Reuters) -": a news agency's credit, no actor
             owner = by_end.get(before)
             if owner is None:
                 name = self._phrase_before(text, before)
@@ -593,7 +598,9 @@ class MentionFinder:
                     previous = sentences[index - 1]
                     before = ordered[bisect.bisect_left(starts, previous.start):bisect.bisect_left(starts, previous.end)]
                     if len(self._distinct(earlier, types)) < 2:
-                        pair = self._pair(text, previous, before, types)
+                        pair = (self._pair(text, previous, before, types)
+                                or self._joined_pair(text, sentences[max(0, index - PAIR_LOOKBACK):index], ordered, starts, types)
+                                or self._main_pair(ordered[:bisect.bisect_left(starts, match.start())], types))
                 if pair:
                     found.append(Mention(match.start(), match.end(), pair[0], "reference", pair[1:]))
             for match in self._owned_body.finditer(text, sentence.start, sentence.end):
@@ -607,6 +614,33 @@ class MentionFinder:
                 if actor is not None:
                     found.append(Mention(match.start(), match.end(), actor, "reference"))
         return found
+
+    def _joined_pair(self, text: str, sentences: list[Sentence], ordered: list[Mention], starts: list[int],
+                     types: frozenset[str]) -> tuple[Actor, Actor] | None:
+        """The most recent pair of fitting actors that earlier sentences join ("⟨A⟩ and ⟨B⟩", "between ⟨A⟩ and ⟨B⟩",
+        "⟨A⟩-⟨B⟩ talks"): what "the two sides" most often points back to."""
+        for sentence in reversed(sentences):
+            inside = [m for m in ordered[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
+                      if m.actor.type in types and m.kind not in {"reference", "collective"}]
+            for first, second in reversed(list(zip(inside, inside[1:]))):
+                if first.actor.id != second.actor.id and _PAIR_JOIN.fullmatch(text[first.end:second.start]):
+                    return first.actor, second.actor
+        return None
+
+    @staticmethod
+    def _main_pair(before: list[Mention], types: frozenset[str]) -> tuple[Actor, Actor] | None:
+        """The two fitting actors the article has named most often so far, when they clearly stand out (each
+        named at least twice, the second more often than the third): the sides of the story's conflict."""
+        counts: dict[str, int] = {}
+        actors: dict[str, Actor] = {}
+        for mention in before:
+            if mention.actor.type in types and mention.kind != "collective":
+                counts[mention.actor.id] = counts.get(mention.actor.id, 0) + 1
+                actors[mention.actor.id] = mention.actor
+        ranked = sorted(counts, key=lambda a: -counts[a])
+        if len(ranked) < 2 or counts[ranked[1]] < 2 or (len(ranked) > 2 and counts[ranked[2]] >= counts[ranked[1]]):
+            return None
+        return actors[ranked[0]], actors[ranked[1]]
 
     @staticmethod
     def _distinct(mentions: list[Mention], types: frozenset[str]) -> list[Actor]:
@@ -893,7 +927,8 @@ class MentionFinder:
 
     def _phrase_before(self, text: str, end: int) -> str:
         """The capitalised phrase that ends at ``end`` ("Estado Mayor Central"), if it looks like a name."""
-        words = text[max(0, end - 120):end].split()
+        segment = text[max(0, end - 120):end]
+        words = segment[segment.rfind("\n") + 1:].split()  # a name does not run across lines
         phrase: list[str] = []
         for word in reversed(words):
             if word[-1] in ",.;:" or not self._phrase_token.match(word):

@@ -85,7 +85,7 @@ RELATIVE = (r"(?:\s*,\s+(?:(?:which|who|whom|whose|founded|based|known|led|once|
             # a relative clause that carries the relation itself: ", which (the department says) receives ..."
             r"(?:\s*,?\s+(?:which|who|that)\s+(?:(?:[^\s,;]+\s+){0,3}?(?:says?|said|claims?|claimed|believes?|"
             r"believed|thinks?|argues?|alleges?|alleged|insists?|reports?|reported)\s+)?)?")
-CONJUNCTION = r"(?:and|or|as\s+well\s+as|along\s+with|together\s+with|plus)"
+CONJUNCTION = r"(?:and(?:\s+(?:also\s+)?with)?|or|as\s+well\s+as|along\s+with|together\s+with|plus)"
 COMPASS = (r"(?:northern|southern|eastern|western|central|northwestern|northeastern|southwestern|southeastern|"
            r"north|south|east|west)")
 _APPOSITION_IN_SLOT = re.compile(APPOSITION[3:-8] + "(?=,|$)")
@@ -191,7 +191,7 @@ class PatternCompiler:
             if match.group("list"):
                 # a member may carry a compass word ("eastern ⟨Mali⟩ and western ⟨Niger⟩") or a title, also one
                 # opened by a demonym ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"; ``slot_indices`` leaves the demonym out)
-                element = (rf"(?:the\s+)?(?:{COMPASS}\s+)?{ROLE_APPOSITION}(?:⟨\d+C[dc]⟩\s+(?=(?-i:[A-Z]))|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨))?"
+                element = (rf"(?:the\s+)?(?:{COMPASS}\s+)?(?:⟨\d+[A-Z][a-z]?⟩-[\w-]+\s+)?{ROLE_APPOSITION}(?:⟨\d+C[dc]⟩\s+(?=(?-i:[A-Z]))|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨))?"
                            rf"(?:(?:(?-i:[A-Z])[\w.'-]*\s+){{0,3}}?){one}{APPOSITION}")
                 # "A and B", "A, B and C", "A, B, and C"; not "A, and B" (that joins two clauses) unless A has an
                 # apposition ("A, the largest gang, and B"), not "A, B"
@@ -381,11 +381,12 @@ _BARE_LIST = re.compile(r"(?:\s*,?\s+(?:the|and|or)|\s*,?\s*⟨\d+[A-Z][a-z]?⟩
 ROLE_NOUN = (r"(?:(?:special|peace|chief|top|senior|deputy)\s+)?(?:envoy|negotiator|ambassador|diplomat|official|"
              r"minister|mediator|representative|aide|adviser|advisor)")
 # A person named after a role in a list: "⟨A⟩ and his chief of staff, ⟨P⟩", "the ⟨EU⟩'s foreign policy chief, ⟨P⟩".
-ROLE_APPOSITION = (r"(?:(?:his|her|its|their|the)\s+(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+)?(?:(?-i:[a-z])[\w-]*\s+){1,4}?"
-                   r"(?:of\s+(?:the\s+)?(?-i:[a-z])[\w-]*\s+)?,\s+(?=⟨\d+P))?")
+ROLE_APPOSITION = (r"(?:(?:his|her|its|their|the)\s+(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+|⟨\d+C[dc]⟩\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}"
+                   r"(?-i:[a-z])[\w-]*(?:\s+of\s+(?:the\s+)?(?-i:[a-z])[\w-]*)?,\s+(?=⟨\d+P))?")
 # A demonym or capital before a capitalised word qualifies it ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"), a country
 # before a lower-case role and a person too ("⟨US⟩ envoy ⟨P⟩").
-_QUALIFIER = re.compile(rf"⟨\d+C[dc]⟩\s+(?-i:[A-Z])|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+⟨")
+_QUALIFIER = re.compile(rf"⟨\d+C[dc]⟩\s+(?-i:[A-Z])|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+⟨"
+                        r"|⟨\d+C[dc]⟩\s+(?:(?-i:[a-z])[\w-]*\s+){0,3}(?-i:[a-z])[\w-]*,\s+⟨\d+P")
 # Past the slot's end only a title before a name counts ("⟨Iranian⟩ Foreign Minister ⟨P⟩", not "⟨American⟩ B-2 bombers").
 _QUALIFIER_BEFORE_NAME = re.compile(rf"⟨\d+C[dc]⟩\s+(?:(?-i:[A-Z])[\w.'-]*\s+){{1,4}}⟨|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+⟨")
 
