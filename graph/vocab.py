@@ -109,6 +109,11 @@ INFERRED_GRAPH = GRAPH_NS["inferred"]
 REVIEW_GRAPH = GRAPH_NS["review"]
 
 
+# Letters that Unicode does not decompose into a base letter and a mark
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "ı": "i",
+                               "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ß": "ss", "þ": "th", "Þ": "Th", "ð": "d"})
+
+
 def slugify(text: str) -> str:
     """A stable, IRI-safe identifier for a name.
 
@@ -116,8 +121,10 @@ def slugify(text: str) -> str:
     'kataib-hezbollah'
     >>> slugify("Ansar Allah al-Awfiya")
     'ansar-allah-al-awfiya'
+    >>> slugify("Jarosław Kaczyński"), slugify("Jonas Gahr Støre")
+    ('jaroslaw-kaczynski', 'jonas-gahr-store')
     """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
     ascii_text = re.sub(r"['\u2019`]", "", ascii_text.lower())
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "x"
 

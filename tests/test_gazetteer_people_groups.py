@@ -128,7 +128,7 @@ def test_person_roles_are_leader_or_member_with_sane_years(own_actors):
 
 def test_surname_aliases_only_for_world_leaders(own_actors):
     """A one-word alias of a person must be a leader's (head of a state) or a nickname we allow."""
-    nicknames = {"Hemedti", "Hemeti", "Jolani", "MBS", "MBZ", "AMLO", "Lula", "Saddam", "Prabowo"}
+    nicknames = {"Hemedti", "Hemeti", "Jolani", "MBS", "MBZ", "AMLO", "Lula", "Saddam", "Prabowo", "Hidma", "Sedoi"}
     for person in (a for a in own_actors.values() if a.type == "Person"):
         single = [alias for alias in person.aliases if " " not in alias and alias not in nicknames]
         if single:

@@ -23,6 +23,7 @@ pair mentions within one sentence.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from pathlib import Path
 
 from graph.articles import Article
 from graph.errors import DataFileError
-from graph.gazetteer import Actor, Gazetteer, fold, load_gazetteer
+from graph.gazetteer import Actor, Gazetteer, fold, load_gazetteer, normalise_name
 from graph.vocab import RELATIONS, SYMMETRIC
 from graph.extract.clauses import views
 from graph.extract.cues import load_cues
@@ -64,15 +65,19 @@ class Claim:
     confidence: float
     hedged: bool = False
     polarity: str = "positive"
+    # how the article names each actor (``written_name``); the gazetteer's name is ``subject.name``
+    subject_text: str = ""
+    object_text: str = ""
 
     def to_record(self) -> dict:
-        """The jsonl line of ANNOTATION.md's system format, plus rule, offsets and actor ids."""
+        """The jsonl line of ANNOTATION.md's system format (actors as the article names them), plus the
+        gazetteer's names, rule, offsets and actor ids."""
         return {
             "doc": self.doc,
-            "subject": self.subject.name,
+            "subject": self.subject_text or self.subject.name,
             "subject_type": self.subject.type,
             "predicate": self.predicate,
-            "object": self.object.name,
+            "object": self.object_text or self.object.name,
             "object_type": self.object.type,
             "evidence": self.evidence,
             "confidence": round(self.confidence, 3),
@@ -83,6 +88,8 @@ class Claim:
             "end": self.end,
             "subject_id": self.subject.id,
             "object_id": self.object.id,
+            "subject_name": self.subject.name,
+            "object_name": self.object.name,
         }
 
 
@@ -138,7 +145,10 @@ class Extractor:
             if key not in claims or _better(claim, claims[key]):
                 claims[key] = claim
         claims = {k: c for k, c in claims.items() if not _is_collective(c.subject) and not _is_collective(c.object)}
-        return sorted(claims.values(), key=lambda c: (c.start, c.predicate, c.subject.name, c.object.name))
+        names = written_names(text, mentions)
+        found = [dataclasses.replace(c, subject_text=names.get(c.subject.id, c.subject.name),
+                                     object_text=names.get(c.object.id, c.object.name)) for c in claims.values()]
+        return sorted(found, key=lambda c: (c.start, c.predicate, c.subject.name, c.object.name))
 
     def _unit_leaders(self, claims: list[Claim]) -> list[Claim]:
         """ANNOTATION.md: the commander of a unit leads the unit and is a member of its parent body. The
@@ -192,6 +202,38 @@ class Extractor:
     def _fits(self, found: RawClaim) -> bool:
         subjects, objects = self.signatures.get(found.relation, (None, None))
         return (subjects is None or found.subject.type in subjects) and (objects is None or found.object.type in objects)
+
+
+# How a mention names its actor outright (not by a reference, a demonym or a capital)
+_NAMING_KINDS = frozenset({"name", "alias", "acronym", "discovered"})
+
+
+def written_names(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Each actor's name as the article writes it: the gazetteer's name when the article uses it, else the
+    article's fullest form ("Abdulghani al-Kikli" where the gazetteer says "Abdul Ghani al-Kikli"). States
+    keep the gazetteer's name (articles name them by demonym and capital too).
+
+    >>> from graph.gazetteer import Actor
+    >>> kikli = Actor("kikli", "Person", "Abdul Ghani al-Kikli")
+    >>> written_names("Abdulghani al-Kikli was killed. Kikli ...", [Mention(0, 19, kikli, "alias"), Mention(32, 37, kikli, "surname")])
+    {'kikli': 'Abdulghani al-Kikli'}
+    """
+    forms: dict[str, dict[str, int]] = {}
+    actors: dict[str, Actor] = {}
+    for mention in mentions:
+        # a name, not a common noun that the text uses for a known body ("the Guards' ground forces")
+        if mention.kind in _NAMING_KINDS and mention.actor.type != "Country" and text[mention.start:mention.start + 1].isupper():
+            counts = forms.setdefault(mention.actor.id, {})
+            surface = re.sub(r"\s+", " ", text[mention.start:mention.end])
+            counts[surface] = counts.get(surface, 0) + 1
+            actors[mention.actor.id] = mention.actor
+    names = {}
+    for actor_id, counts in forms.items():
+        canonical = normalise_name(actors[actor_id].name)
+        if any(normalise_name(form) == canonical for form in counts):
+            continue
+        names[actor_id] = max(counts, key=lambda form: (len(form), counts[form]))
+    return names
 
 
 def _code(text: str, sentence: Sentence, inside: list[Mention]) -> tuple[str, list[Actor]]:

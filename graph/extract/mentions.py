@@ -41,6 +41,7 @@ _FORCES_OFFICIALS = re.compile(r"\s+(?:officers|officials|commanders|sources|del
 _SUBJECT_IT = re.compile(r"\s+(?:(?:also|then|later|now|still|again|has|had|have|is|was|would|will|could|can|did|does)\b|(?-i:[a-z])\w*(?:ed|es)\b)")
 # Two mentions joined as a pair: "⟨A⟩ and ⟨B⟩", "⟨A⟩ and the ⟨B⟩", "⟨A⟩-⟨B⟩"
 _PAIR_JOIN = re.compile(r"(?:'s)?\s+and\s+(?:the\s+)?|-")
+_LIST_JOIN = re.compile(r"(?:'s)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?|-")
 PAIR_LOOKBACK = 6  # sentences a pair reference ("the two sides") may reach back for a joined pair
 _FORCES_RULER = re.compile(r"\s+(?:ruler|rulers|leader|leaders|leadership|government|junta|regime|strongman|authorities)\b")
 _DEMONYM_FORCE = re.compile(r"(?P<who>.+?)\s+(?:military|army|armed\s+forces)$", re.IGNORECASE)
@@ -622,9 +623,15 @@ class MentionFinder:
         for sentence in reversed(sentences):
             inside = [m for m in ordered[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
                       if m.actor.type in types and m.kind not in {"reference", "collective"}]
-            for first, second in reversed(list(zip(inside, inside[1:]))):
-                if first.actor.id != second.actor.id and _PAIR_JOIN.fullmatch(text[first.end:second.start]):
-                    return first.actor, second.actor
+            runs: list[list[Mention]] = []  # mentions joined into lists: "⟨A⟩, ⟨B⟩ and ⟨C⟩" is no pair
+            for mention in inside:
+                if runs and _LIST_JOIN.fullmatch(text[runs[-1][-1].end:mention.start]):
+                    runs[-1].append(mention)
+                else:
+                    runs.append([mention])
+            for run in reversed(runs):
+                if len(run) == 2 and run[0].actor.id != run[1].actor.id and _PAIR_JOIN.fullmatch(text[run[0].end:run[1].start]):
+                    return run[0].actor, run[1].actor
         return None
 
     @staticmethod

@@ -154,7 +154,10 @@ class TitleRules:
             person = actors[int(match.group("per"))]
             role = self._gazetteer_role(person, match.group("title"), None)
             if role is not None:
-                yield RawClaim(person, role[1], role[0], "bare-title-role", 0.75, match.span(), match.start(), False, True)
+                relation, org = role
+                if relation == "memberOf" and org.id not in in_sentence and org.country and self.gazetteer and org.country in self.gazetteer:
+                    org = self.gazetteer.get(org.country)  # "Deputy Foreign Minister X": a member of the state, the ministry unnamed
+                yield RawClaim(person, org, relation, "bare-title-role", 0.75, match.span(), match.start(), False, True)
 
     def _respective(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
         """Offices of a list of persons after a list of states of the same length, in order: "the foreign
