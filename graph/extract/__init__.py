@@ -138,7 +138,8 @@ class Extractor:
                 kept = claims.get(key)
                 if kept is None or _better(claim, kept):
                     claims[key] = claim
-        for claim in self._unit_leaders(list(claims.values())):
+        named = {m.actor.id for m in mentions}
+        for claim in self._unit_leaders(list(claims.values()), named):
             claims.setdefault(_key(claim), claim)
         for claim in _resolve_collectives(list(claims.values()), list(members.values())):
             key = _key(claim)
@@ -150,9 +151,10 @@ class Extractor:
                                      object_text=names.get(c.object.id, c.object.name)) for c in claims.values()]
         return sorted(found, key=lambda c: (c.start, c.predicate, c.subject.name, c.object.name))
 
-    def _unit_leaders(self, claims: list[Claim]) -> list[Claim]:
+    def _unit_leaders(self, claims: list[Claim], named: set[str]) -> list[Claim]:
         """ANNOTATION.md: the commander of a unit leads the unit and is a member of its parent body. The
-        parent is the state body the article says the unit is part of, or the unit's gazetteer parent."""
+        parent is the state body the article says the unit is part of, or the unit's gazetteer parent when
+        the article names that parent (``named``: the ids of the article's actors)."""
         parents: dict[str, Actor] = {}
         for claim in claims:
             if claim.predicate == "partOf" and claim.polarity == "positive" and not claim.hedged:
@@ -162,7 +164,7 @@ class Extractor:
             if claim.predicate != "leaderOf" or claim.polarity != "positive" or claim.object.type == "Country":
                 continue
             parent = parents.get(claim.object.id)
-            if parent is None and claim.object.parent and claim.object.parent in self.gazetteer:
+            if parent is None and claim.object.parent in named and claim.object.parent in self.gazetteer:
                 parent = self.gazetteer.get(claim.object.parent)
             if (parent is not None and parent.type == "GovernmentOrganization" and claim.object.type == "GovernmentOrganization"
                     and parent.id != claim.subject.id):

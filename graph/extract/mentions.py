@@ -601,7 +601,8 @@ class MentionFinder:
                     if len(self._distinct(earlier, types)) < 2:
                         pair = (self._pair(text, previous, before, types)
                                 or self._joined_pair(text, sentences[max(0, index - PAIR_LOOKBACK):index], ordered, starts, types)
-                                or self._main_pair(ordered[:bisect.bisect_left(starts, match.start())], types))
+                                or (None if self._distinct(earlier, types) else
+                                    self._main_pair(ordered[:bisect.bisect_left(starts, match.start())], types)))
                 if pair:
                     found.append(Mention(match.start(), match.end(), pair[0], "reference", pair[1:]))
             for match in self._owned_body.finditer(text, sentence.start, sentence.end):

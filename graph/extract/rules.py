@@ -61,8 +61,10 @@ TARGET_TOKEN = r"(?:⟨\d+(?:[GAOIP][rk]?|Cr?)⟩|⟨\d+Cd⟩(?!\s+(?:⟨|(?-i:[
 HEAD_TITLES = r"(?:leader|chief|commander|spokesman|spokeswoman|official|head|founder|envoy|minister|secretary-general|deputy)"
 # Words that show a mention is not the subject of the clause that follows it ("in Baghdad killed ...").
 _NOT_SUBJECT = "".join(rf"(?<!\b{w}\s)" for w in ("in", "at", "near", "from", "into", "inside", "to", "via", "across",
-                                                   "through", "towards", "toward", "in the", "at the", "from the",
-                                                   "near the", "to the", "across the"))
+                                                   "through", "towards", "toward", "with", "in the", "at the", "from the",
+                                                   "near the", "to the", "across the", "with the", "in central",
+                                                   "in northern", "in southern", "in eastern", "in western",
+                                                   "in downtown", "outside", "in the capital", "visit to"))
 # A slot at the end of a pattern is not a possessor or the first part of a compound ("⟨0⟩'s", "⟨0⟩-backed");
 # a target may be ("struck ⟨Israel⟩'s airport", "the ⟨Houthi⟩-held port").
 _END = (r"(?!'s|'|-|\s+(?:(?-i:[a-z])[\w-]*\s+)?(?:leader|chief|commander|spokesman|spokeswoman|official|head|"

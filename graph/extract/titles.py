@@ -37,6 +37,7 @@ class TitleRules:
         self.whole = {w.lower() for w in title_cues["whole_qualifiers"]}
         self.whole_phrases = [tuple(w.split()) for w in self.whole if " " in w]
         self.bodies = title_cues.get("heads_of_bodies", [])
+        self.ranks = {r.lower() for r in title_cues.get("ranks", [])}
         titles = words_alternation(list(self.table))
         members = words_alternation(list(self.table) + title_cues["member_nouns"])
         honorifics = words_alternation(mention_cues["honorifics"])
@@ -128,6 +129,9 @@ class TitleRules:
                 indefinite = article in {"a", "an", "another"} or article.startswith("one of")
                 relation = "memberOf" if rule_id == "apposition-title-of-part" else self.relation(title, qualifiers, org, indefinite)
                 role = self._gazetteer_role(person, title, in_sentence)
+                if role is None and title.lower() in self.ranks:
+                    # "Niger's General X": a rank is no office; the person's own role with that state or body says which
+                    role = next(((r.relation, org) for r in person.roles if r.org == org.id and r.end is None), None)
                 if role is not None and org.type != "Country" and role[1].type == "Country" and (
                         relation == "memberOf" or (relation and org.type == "GovernmentOrganization")):
                     # "X, the movement's acting foreign minister", "X, prime minister of the coast-based unity government": the
