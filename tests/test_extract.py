@@ -166,9 +166,16 @@ def test_the_group_and_its_refer_back(extractor):
 
 
 def test_unit_leader_is_member_of_parent(extractor):
-    found = triples(extractor, "The Quds Force is commanded by Brigadier General Esmail Qaani.")
+    text = "The IRGC lost ground. The Quds Force is commanded by Brigadier General Esmail Qaani."
+    found = triples(extractor, text)
     assert ("Esmail Qaani", "leaderOf", "Quds Force") in found
     assert ("Esmail Qaani", "memberOf", "Islamic Revolutionary Guard Corps") in found
+
+
+def test_unit_leader_is_no_member_of_a_parent_the_article_does_not_name(extractor):
+    found = triples(extractor, "The Quds Force is commanded by Brigadier General Esmail Qaani.")
+    assert ("Esmail Qaani", "leaderOf", "Quds Force") in found
+    assert not any(p == "memberOf" for _, p, _ in found)
 
 
 def test_collective_resolved_to_the_groups_the_article_names(extractor):
