@@ -87,6 +87,7 @@ RELATIVE = (r"(?:\s*,\s+(?:(?:which|who|whom|whose|founded|based|known|led|once|
             # a relative clause that carries the relation itself: ", which (the department says) receives ..."
             r"(?:\s*,?\s+(?:which|who|that)\s+(?:(?:[^\s,;]+\s+){0,3}?(?:says?|said|claims?|claimed|believes?|"
             r"believed|thinks?|argues?|alleges?|alleged|insists?|reports?|reported)\s+)?)?")
+ARTICLE = r"(?:(?<![\w⟩])the\s+)?"  # a slot may open with "the" ("said the ⟨Front⟩ would pay")
 CONJUNCTION = r"(?:and(?:\s+(?:also\s+)?with)?|or|as\s+well\s+as|along\s+with|together\s+with|plus)"
 COMPASS = (r"(?:northern|southern|eastern|western|central|northwestern|northeastern|southwestern|southeastern|"
            r"north|south|east|west)")
@@ -190,6 +191,8 @@ class PatternCompiler:
             following = match.string[match.end():]
             possessor = following.startswith(("'s", "(?:'s", "(?:(?:'s|')|", ",", "-"))
             start = _NOT_SUBJECT if match.start() == 0 and not possessor else ""
+            # a slot inside the pattern may open with "the"; one that opens it keeps its own look-behinds exact
+            article = ARTICLE if match.start() > 0 and not re.search(r"\(\?<!", match.string[:match.start()]) else ""
             if match.group("list"):
                 # a member may carry a compass word ("eastern ⟨Mali⟩ and western ⟨Niger⟩") or a title, also one
                 # opened by a demonym ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"; ``slot_indices`` leaves the demonym out)
@@ -202,8 +205,8 @@ class PatternCompiler:
                         rf"|\s+{CONJUNCTION}\s+{element})?")
                 # the first member may be a role of a country too ("between ⟨Iranian⟩ envoy ⟨P⟩ and ...")
                 first = rf"(?:⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨)|⟨\d+C[dc]⟩\s+(?:(?-i:[A-Z])[\w.'-]*\s+){{1,3}}(?=⟨\d+P))?"
-                return rf"{start}(?P<{match.group('name')}>{first}{one}{APPOSITION}{tail}){end}"
-            return rf"{start}(?P<{match.group('name')}>{one}){end}"
+                return rf"{start}(?P<{match.group('name')}>{article}{first}{one}{APPOSITION}{tail}){end}"
+            return rf"{start}(?P<{match.group('name')}>{article}{one}){end}"
 
         def gap(match: re.Match) -> str:
             word = {"~": self.plain_word, "*": self.any_word, "-": self.adjective, "=": self.no_oblique,
@@ -383,7 +386,7 @@ _BARE_LIST = re.compile(r"(?:\s*,?\s+(?:the|and|or)|\s*,?\s*⟨\d+[A-Z][a-z]?⟩
 ROLE_NOUN = (r"(?:(?:special|peace|chief|top|senior|deputy)\s+)?(?:envoy|negotiator|ambassador|diplomat|official|"
              r"minister|mediator|representative|aide|adviser|advisor)")
 # A person named after a role in a list: "⟨A⟩ and his chief of staff, ⟨P⟩", "the ⟨EU⟩'s foreign policy chief, ⟨P⟩".
-ROLE_APPOSITION = (r"(?:(?:his|her|its|their|the)\s+(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+|⟨\d+C[dc]⟩\s+)?(?:(?-i:[a-z])[\w-]*\s+){0,3}"
+ROLE_APPOSITION = (r"(?:(?:(?:his|her|its|their|the)\s+(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+|⟨\d+C[dc]⟩\s+)?|⟨\d+[A-Z]r⟩\s+)(?:(?-i:[a-z])[\w-]*\s+){0,3}"
                    r"(?-i:[a-z])[\w-]*(?:\s+of\s+(?:the\s+)?(?-i:[a-z])[\w-]*)?,\s+(?=⟨\d+P))?")
 # A demonym or capital before a capitalised word qualifies it ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"), a country
 # before a lower-case role and a person too ("⟨US⟩ envoy ⟨P⟩").
