@@ -48,9 +48,11 @@ class TitleRules:
         # names the organisation itself ("head of the ⟨X⟩ militia", "an official in the ⟨X⟩ administration")
         after_org = (r"(?-i:(?!['’-]|\s+(?!(?:in|on|at|and|or|since|until|who|which|whose|that|from|to|for|over|as|when|"
                      r"was|is|known|called|dubbed|nicknamed|(?:administration|government|leadership|authorities|regime|movement|"
-                     r"group|militia|coalition|alliance)(?!['’]))\b)[a-z]))")
+                     r"group|militia|coalition|alliance|agency|directorate|service|ministry|council|command|force|forces|"
+                     r"army|military|intelligence|party|bloc|front|mission|office)(?!['’]))\b)[a-z]))")
         # the possessor of a unit: "the head of the ⟨X⟩'s ⟨Y⟩" leads ⟨Y⟩ and is a member of ⟨X⟩
-        owner = r"(?:(?P<owner>⟨\d+[A-Z][a-z]?⟩)(?:'s|'|’s|’)\s+|⟨\d+[A-Z][a-z]?⟩-[\w-]+\s+|⟨\d+" + CLASSES['STATE'] + r"⟩\s+)?"
+        owner = (r"(?:(?P<owner>⟨\d+[A-Z][a-z]?⟩)(?:'s|'|’s|’)\s+|(?P<ref>⟨\d+[A-Z]r⟩)\s+(?=⟨)|⟨\d+[A-Z][a-z]?⟩-[\w-]+\s+|⟨\d+"
+                 + CLASSES['STATE'] + r"⟩\s+)?")
         of_title = rf"(?P<art>(?:a|an|the|one\s+of\s+the)\s+)?{qual}(?P<title>{titles})s?\s+(?:of|at|for|from|in|with|to)\s+(?:the\s+)?"
         # a clause or phrase that gives the person's office: ", who is also vice-president of", ", ... as chairman of"
         office_clause = (r"(?:(?:who|which)\s+(?:is|was|has\s+been|had\s+been|became|becomes|remains|serves\s+as|served\s+as)"
