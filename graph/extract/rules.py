@@ -127,7 +127,7 @@ class Rule:
     scope_match: bool = False
     # One word of each of these sets must be in a sentence for the rule to match there (a cheap pre-filter);
     # empty when the pattern has no word that every match contains.
-    keywords: frozenset = frozenset()
+    keywords: tuple[frozenset[str], ...] = ()
     # the pattern itself reads a relative clause on its subject ("{T:ACTOR}, which, like ..., lists ...")
     subject_relative: bool = False
 
@@ -272,17 +272,19 @@ def sentence_words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 
 
-def required_words(pattern: str, lists: dict[str, list[str]]) -> frozenset[str]:
-    """Words of which every match of ``pattern`` contains one: the first mandatory (top-level) literal
-    word or word list of the pattern; empty if it has none. Only a pre-filter: never wrong, maybe weak.
+def required_words(pattern: str, lists: dict[str, list[str]]) -> tuple[frozenset[str], ...]:
+    """Sets of words such that every match of ``pattern`` contains a word of each set: one set per mandatory
+    top-level literal word, word list or group of alternatives; empty if it has none (or a top-level "|").
+    Only a pre-filter: never wrong, maybe weak.
 
-    >>> sorted(required_words("{A:ANY} struck {B:ANY}", {}))
-    ['struck']
-    >>> sorted(required_words("{B:ACTOR}-{@p} {A:ORG}", {"p": ["backed", "armed by"]}))
-    ['armed', 'backed']
-    >>> required_words("(?:a|{B:ANY}) {A:ANY}", {})
-    frozenset()
+    >>> [sorted(s) for s in required_words("{A:ANY} struck {B:ANY}", {})]
+    [['struck']]
+    >>> [sorted(s) for s in required_words("{B:ACTOR}-{@p} {A:ORG} (?:by|from) x", {"p": ["backed", "armed by"]})]
+    [['armed', 'backed'], ['by', 'from'], ['x']]
+    >>> required_words("(?:a|{B:ANY}) {A:ANY}", {}), required_words("a|b", {})
+    ((), ())
     """
+    found: list[frozenset[str]] = []
     depth, index, in_class = 0, 0, False
     while index < len(pattern):
         char = pattern[index]
@@ -293,34 +295,38 @@ def required_words(pattern: str, lists: dict[str, list[str]]) -> frozenset[str]:
             in_class = char != "]"
         elif char == "[":
             in_class = True
+        elif char == "|" and depth == 0:
+            return ()
         elif char == "(":
             if depth == 0:
                 group_words = _group_first_words(pattern, index, lists)
                 if group_words:
-                    return group_words
+                    found.append(group_words)
             depth += 1
         elif char == ")":
             depth -= 1
         elif char == "{":
             close = pattern.find("}", index)
             macro = pattern[index + 1:close]
-            if depth == 0 and macro.startswith("@") and macro[1:] in lists:
+            optional = close + 1 < len(pattern) and pattern[close + 1] in "?*{"
+            if depth == 0 and macro.startswith("@") and macro[1:] in lists and not optional:
                 firsts = {(_WORD.findall(str(w).lower()) or [""])[0] for w in lists[macro[1:]]}
                 if "" not in firsts:
-                    return frozenset(firsts)
+                    found.append(frozenset(firsts))
             index = close + 1
             continue
         elif depth == 0 and char.isalpha():
             end = index
             while end < len(pattern) and pattern[end].isalpha():
                 end += 1
-            optional = end < len(pattern) and pattern[end] in "?*{"
-            if not optional and (index == 0 or not pattern[index - 1].isalpha()):
-                return frozenset({pattern[index:end].lower()})
+            optional = end < len(pattern) and pattern[end] in "?*{["  # "organi[sz]ation" is no whole word
+            if not optional and (index == 0 or (not pattern[index - 1].isalpha() and pattern[index - 1] != "]")):
+                found.append(frozenset({pattern[index:end].lower()}))
             index = end
             continue
         index += 1
-    return frozenset()
+    # "its"/"their" of a pattern may match a reference token instead (see ``PatternCompiler.compile``)
+    return tuple(words for words in found if not words & {"its", "their"})
 
 
 def _group_first_words(pattern: str, start: int, lists: dict[str, list[str]]) -> frozenset[str]:
@@ -347,7 +353,8 @@ def _group_first_words(pattern: str, start: int, lists: dict[str, list[str]]) ->
     for begin, end in zip(bars, [b - 1 for b in bars[1:]] + [index]):
         alternative = pattern[begin:end]
         alternative = alternative[2:] if alternative.startswith("?:") else alternative
-        found = required_words(alternative, lists) if alternative[:1].isalpha() or alternative.startswith("{@") else frozenset()
+        sets = required_words(alternative, lists) if alternative[:1].isalpha() or alternative.startswith("{@") else ()
+        found = sets[0] if sets else frozenset()
         if not found:
             return frozenset()
         words |= found
@@ -444,7 +451,7 @@ def apply_rules(rules: list[Rule], coded: str, actors: list[Actor]) -> Iterator[
     actor of token ``i``."""
     words = sentence_words(coded)
     for rule in rules:
-        if rule.keywords and rule.keywords.isdisjoint(words):
+        if any(required.isdisjoint(words) for required in rule.keywords):
             continue
         for match in overlapping_matches(rule.regex, coded):
             if _embedded_subject(match, rule, coded):
