@@ -168,6 +168,7 @@ class MentionFinder:
         self._person_pronoun_noun = re.compile(
             rf"\w+\s+(?:[\w-]+\s+){{0,2}}(?:{_alternation(mention_cues.get('person_pronoun_nouns', []))})\b", re.IGNORECASE)
         self.person_pronouns = frozenset(p.lower() for p in mention_cues.get("person_pronouns", []))
+        self.subject_person_pronouns = frozenset(p.lower() for p in mention_cues.get("subject_person_pronouns", []))
         self.group_pronouns = frozenset(p.lower() for p in mention_cues.get("group_pronouns", []))
         self.pronouns = frozenset(p.lower() for p in mention_cues["pronouns"])
         self.pronoun_types = frozenset(mention_cues["pronoun_types"])
@@ -528,6 +529,11 @@ class MentionFinder:
         sentence_start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
         same_sentence = [m for m in reversed(before) if m.start >= sentence_start and m.kind not in {"reference", "collective"}
                          and not self._modifier_use.match(text, m.end) and not _appositive_owner(text, m)]
+        if pronoun in self.subject_person_pronouns:
+            if at <= sentence_start + 1 or not _SUBJECT_IT.match(text, at + len(pronoun)):
+                return None  # sentence-initial "He" is read in ``_sentence_references``; "he" as no subject is left
+            person = next((m.actor for m in reversed(same_sentence) if m.actor.type == "Person"), None)
+            return person or self._previous_subject(text, sentence_start, before, {"Person"}, groups_first=False)
         if pronoun in self.person_pronouns:
             # only as the owner of a relation noun ("Moscow, his main foreign backer"): the nearest person
             if not self._person_pronoun_noun.match(text, at):
@@ -550,14 +556,15 @@ class MentionFinder:
                 return mention.actor
         return None if same_sentence else self._previous_subject(text, sentence_start, before, self.pronoun_types)
 
-    def _previous_subject(self, text: str, sentence_start: int, before: list[Mention], types) -> Actor | None:
+    def _previous_subject(self, text: str, sentence_start: int, before: list[Mention], types,
+                          groups_first: bool = True) -> Actor | None:
         """For "it"/"its" in a sentence that names no fitting actor before it: the first group the sentence
         before names ("Washington listed the Front as ... Its founder"), else that sentence's subject when it
         is of a fitting type."""
         start = max(text.rfind(". ", 0, max(0, sentence_start - 2)), text.rfind("\n", 0, max(0, sentence_start - 1))) + 1
         previous = [m for m in before if start <= m.start < sentence_start and m.kind != "collective"
                     and not self._modifier_use.match(text, m.end) and not _appositive_owner(text, m)]
-        group = next((m.actor for m in previous if m.actor.type in {"ArmedGroup", "PoliticalOrganization"}), None)
+        group = next((m.actor for m in previous if m.actor.type in {"ArmedGroup", "PoliticalOrganization"}), None) if groups_first else None
         if group is not None or not previous:
             return group
         return self._subject(text, Sentence(start, sentence_start, ""), previous, frozenset(types))

@@ -219,8 +219,8 @@ class PatternCompiler:
             return self.lists[name]
 
         text = pattern.strip()
-        # "its"/"their" of a pattern may have become a reference token ("counts Pakistan as ⟨3Cr⟩ closest ally")
-        text = re.sub(r"(?<![\w\\])(its|their)(?=[ |)])", r"(?:\1|⟨\\d+[A-Z]r⟩)", text)
+        # a pronoun of a pattern ("its", "they", "he") may have become a reference token ("counts Pakistan as ⟨3Cr⟩ closest ally")
+        text = re.sub(r"(?<![\w\\])(its|their|it|they|he|she)(?=[ |)])", r"(?:\1|⟨\\d+[A-Z]r⟩)", text)
         text = text.replace("{REL}", "\x00R").replace("{APPOS}", "\x00A")
         text = _LIST.sub(lambda m: "\x00L" + m.group("name") + "\x00", text)
         text = text.replace(" ", "\x00S")
@@ -325,8 +325,8 @@ def required_words(pattern: str, lists: dict[str, list[str]]) -> tuple[frozenset
             index = end
             continue
         index += 1
-    # "its"/"their" of a pattern may match a reference token instead (see ``PatternCompiler.compile``)
-    return tuple(words for words in found if not words & {"its", "their"})
+    # a pronoun of a pattern may match a reference token instead (see ``PatternCompiler.compile``)
+    return tuple(words for words in found if not words & {"its", "their", "it", "they", "he", "she"})
 
 
 def _group_first_words(pattern: str, start: int, lists: dict[str, list[str]]) -> frozenset[str]:
