@@ -192,6 +192,8 @@ def spelling_variants(form: str) -> set[str]:
     ["Kata'ib al Imam Ali", "Kata'ib al-Imam Ali", 'Kataib al Imam Ali', 'Kataib al-Imam Ali']
     >>> sorted(spelling_variants("Somali Armed Forces"))
     ['Somali Armed Forces', 'Somali armed forces']
+    >>> sorted(spelling_variants("al-Shabab"))
+    ['Al Shabab', 'Al-Shabab', 'al Shabab', 'al-Shabab']
     >>> sorted(spelling_variants("Support and Stabilization Mission"))
     ['Support and Stabilisation Mission', 'Support and Stabilization Mission']
     """
@@ -204,6 +206,8 @@ def spelling_variants(form: str) -> set[str]:
     if "-" in form:
         variants |= {v.replace("-", " ") for v in variants}
     variants |= {_LOWER_HEADS.sub(lambda m: m.group(1).lower(), v) for v in variants}
+    # a name that opens with a lower-case particle opens a sentence capitalised ("al-Shabaab" -> "Al-Shabaab")
+    variants |= {v[0].upper() + v[1:] for v in variants if v[:1].islower()}
     return {v for v in variants if v.strip()}
 
 

@@ -43,6 +43,9 @@ _SUBJECT_IT = re.compile(r"\s+(?:(?:also|then|later|now|still|again|has|had|have
 _PAIR_JOIN = re.compile(r"(?:'s)?\s+and\s+(?:the\s+)?|-")
 _LIST_JOIN = re.compile(r"(?:'s)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?|-")
 PAIR_LOOKBACK = 6  # sentences a pair reference ("the two sides") may reach back for a joined pair
+# A state's forces named by whose they are, not by name: "government forces", "federal troops"
+_GOVERNMENT_FORCES = re.compile(r"(?<![\w'-])(?:(?:the|pro-government)\s+)?(?:government|federal|regime|junta|state)\s+"
+                                r"(?:forces|troops|soldiers)\b", re.IGNORECASE)
 _FORCES_RULER = re.compile(r"\s+(?:ruler|rulers|leader|leaders|leadership|government|junta|regime|strongman|authorities)\b")
 _DEMONYM_FORCE = re.compile(r"(?P<who>.+?)\s+(?:military|army|armed\s+forces)$", re.IGNORECASE)
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
@@ -580,6 +583,7 @@ class MentionFinder:
         sentences = split_sentences(original)
         found: list[Mention] = []
         subjects: dict[int, Actor] = {}  # sentence index -> actor of its sentence-initial pronoun
+        pairs: list[tuple[Actor, Actor]] = []  # the pairs that pair references resolved to, in order
         for index, sentence in enumerate(sentences):
             inside = ordered[bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]
             pronoun = self._subject_pronoun.match(text, sentence.start)
@@ -609,8 +613,10 @@ class MentionFinder:
                         pair = (self._pair(text, previous, before, types)
                                 or self._joined_pair(text, sentences[max(0, index - PAIR_LOOKBACK):index], ordered, starts, types)
                                 or (None if self._distinct(earlier, types) else
-                                    self._main_pair(ordered[:bisect.bisect_left(starts, match.start())], types)))
+                                    next((p for p in reversed(pairs) if p[0].type in types and p[1].type in types), None)
+                                    or self._main_pair(ordered[:bisect.bisect_left(starts, match.start())], types)))
                 if pair:
+                    pairs.append(pair)  # "the two generals ... both commanders": a later pair reference may mean the same
                     found.append(Mention(match.start(), match.end(), pair[0], "reference", pair[1:]))
             for match in self._owned_body.finditer(text, sentence.start, sentence.end):
                 # the owner is the sentence's first person, else the previous sentence's subject
@@ -717,7 +723,8 @@ class MentionFinder:
                     forces[(country.id, noun)] = found[0]
         return forces
 
-    def _home_country(self, mentions: list[Mention], headline_end: int = 0, dateline: str | None = None) -> str | None:
+    def _home_country(self, mentions: list[Mention], headline_end: int = 0, dateline: str | None = None,
+                      margin: float = HOME_MARGIN) -> str | None:
         """The state an article is about: the state of the dateline's capital if the text names it at least
         ``dateline_min_mentions`` times; else the country named most often (by name, demonym, capital, one of
         its bodies or its head of state or government), a headline mention counting three times, if named
@@ -751,7 +758,7 @@ class MentionFinder:
         best = max(counts, key=lambda c: counts[c])  # dicts keep first-seen order: ties go to the first named
         runner_up = max((n for c, n in counts.items() if c != best), default=0)
         # an article about two states ("Israel strikes Lebanon") has no one home state
-        if counts[best] < 2 or counts[best] < HOME_MARGIN * runner_up or best not in self.gazetteer:
+        if counts[best] < 2 or counts[best] < margin * runner_up or counts[best] == runner_up or best not in self.gazetteer:
             return None
         return best
 
@@ -803,6 +810,12 @@ class MentionFinder:
             body = recent[-1] if recent else self._forces.get((home, noun)) if home else None
             if body is not None:
                 new.append(Mention(match.start(), match.end(), body, "reference"))
+        story = home or self._home_country(mentions, text.find("\n"), None, margin=1.0)
+        for match in _GOVERNMENT_FORCES.finditer(text):
+            # "government forces", "federal troops" act for the story's state, as "Syrian forces" do for Syria
+            owner = self._owner(text, match.start(), by_end)
+            if story and (owner is None or owner.actor.type != "Country"):
+                new.append(Mention(match.start(), match.end(), self.gazetteer.get(story), "reference"))
         if home:
             country = self.gazetteer.get(home)
             for match in self._state_government.finditer(text):
