@@ -38,6 +38,8 @@ class TitleRules:
         self.whole_phrases = [tuple(w.split()) for w in self.whole if " " in w]
         self.bodies = title_cues.get("heads_of_bodies", [])
         self.ranks = {r.lower() for r in title_cues.get("ranks", [])}
+        # titles that name the same office ("Defense Secretary", "Secretary of Defense")
+        self.synonyms = [frozenset(normalise_name(t) for t in entry["title"]) for entry in self.bodies]
         titles = words_alternation(list(self.table))
         members = words_alternation(list(self.table) + title_cues["member_nouns"])
         honorifics = words_alternation(mention_cues["honorifics"])
@@ -218,9 +220,10 @@ class TitleRules:
         if not person.roles or self.gazetteer is None:
             return None
         wanted = normalise_name(title)
+        synonyms = next((group for group in self.synonyms if wanted in group), {wanted})
         for role in person.roles:
             have = normalise_name(role.role)
-            if have and (have == wanted or have.endswith(wanted) or wanted.endswith(have)) and role.org in self.gazetteer:
+            if have and (have in synonyms or have.endswith(wanted) or wanted.endswith(have)) and role.org in self.gazetteer:
                 if in_sentence is None or role.org in in_sentence:
                     return role.relation, self.gazetteer.get(role.org)
         return None
