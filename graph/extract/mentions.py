@@ -902,6 +902,9 @@ class MentionFinder:
                 continue
             if any(o.actor.id == mention.actor.id for o in others):
                 continue
+            named = self.gazetteer.lookup(match.group(head_group))
+            if other_group == "post" and (named is None or named.id != mention.actor.id):
+                continue  # "Heart of Moldova" is one name; "Quds Force of Iran's Revolutionary Guards" names the force twice
             head = Mention(mention.start + match.start(head_group), mention.start + match.end(head_group),
                            mention.actor, mention.kind)
             return sorted([head, *[p for o in others for p in self._split_compound(text, o)]], key=lambda m: m.start)

@@ -426,22 +426,26 @@ _AGENT_OR_HEAD = re.compile(r"\b(?:by|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+
 _RELATIVE_OPENER = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
 
 
-_POSTMODIFIER = re.compile(r"⟩\s+of\s+(?:the\s+)?$")
+_POSTMODIFIER = re.compile(r"⟩\s+of\s+(?:the\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+)?$")
 
 
 def _embedded_subject(match: re.Match, rule: Rule, coded: str) -> bool:
     """A subject that is the object of a preposition and then followed by ", <verb>" belongs to a phrase
     inside the clause ("commanded by General ⟨3P⟩, have been at war with ..."), and one that follows
     "<mention> of" modifies that mention; neither is the clause's subject."""
-    if not rule.subject or match.start(rule.subject) != match.start():
+    opening = next((slot for slot in (rule.subject, rule.object)
+                    if slot and match.start(slot) == match.start()), None)  # the actor that opens the clause
+    if opening is None:
         return False
     after = re.sub(r"^\s+(?:troops|forces|fighters|soldiers|officials|militants)\b", "",
-                   coded[match.end(rule.subject):match.end(rule.subject) + 40])
+                   coded[match.end(opening):match.end(opening) + 40])
     if not after.startswith((",", "'", "-")) and _POSTMODIFIER.search(coded[max(0, match.start() - 30):match.start()]):
         return True  # "President ⟨1P⟩ of ⟨2C⟩ met ...": the subject is ⟨1P⟩
     if not after.startswith(","):
         return False
     if _APPOSITION_OPENERS.match(after):
+        if opening != rule.subject:
+            return False  # "the branch of the ⟨X⟩, which ⟨Y⟩ lists as ...": the rule reads a clause about ⟨X⟩
         return bool(not rule.subject_relative and _RELATIVE_OPENER.match(after) and _AGENT_OR_HEAD.search(coded[max(0, match.start() - 60):match.start()]))
     return bool(_EMBEDDED.search(coded[max(0, match.start() - 60):match.start()]))
 
