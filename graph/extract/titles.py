@@ -18,6 +18,8 @@ from graph.extract.rules import CLASSES, TOKEN, RawClaim, words_alternation
 
 PERSON = rf"⟨(?P<per>\d+){CLASSES['PER']}⟩"
 TOKEN_INDEX = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
+# "⟨person⟩'s [adjective] ⟨body⟩" or "⟨body⟩'s ⟨person⟩"
+_POSSESSED = re.compile(r"⟨(?P<first>\d+)[A-Z][a-z]?⟩(?:'s|'|’s|’)\s+(?:[a-z][\w-]*\s+){0,2}⟨(?P<second>\d+)[A-Z][a-z]?⟩(?!'|’|-)")
 
 
 def _slot(name: str, cls: str) -> str:
@@ -158,6 +160,7 @@ class TitleRules:
                                                       match.span(), match.start(), False, True)))
         yield from _counterparts(found)
         yield from self._respective(coded, actors)
+        yield from self._possessed_bodies(coded, actors)
         for match in _overlapping(self.bare, coded):
             person = actors[int(match.group("per"))]
             role = self._gazetteer_role(person, match.group("title"), None)
@@ -166,6 +169,18 @@ class TitleRules:
                 if relation == "memberOf" and org.id not in in_sentence and org.country and self.gazetteer and org.country in self.gazetteer:
                     org = self.gazetteer.get(org.country)  # "Deputy Foreign Minister X": a member of the state, the ministry unnamed
                 yield RawClaim(person, org, relation, "bare-title-role", 0.75, match.span(), match.start(), False, True)
+
+    def _possessed_bodies(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
+        """A person's body named by possession ("Haftar's Libyan National Army", "Hezbollah's Naim Qassem"): the
+        office the gazetteer gives the person in that body, if any (a possessive alone says no more)."""
+        for match in _POSSESSED.finditer(coded):
+            first, second = actors[int(match.group("first"))], actors[int(match.group("second"))]
+            person, body = (first, second) if first.type == "Person" else (second, first)
+            if person.type != "Person" or body.type == "Person":
+                continue
+            role = next((r for r in person.roles if r.org == body.id and r.end is None), None)
+            if role is not None:
+                yield RawClaim(person, body, role.relation, "possessed-body-role", 0.78, match.span(), match.start(), False, True)
 
     def _respective(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
         """Offices of a list of persons after a list of states of the same length, in order: "the foreign
