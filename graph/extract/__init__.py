@@ -224,9 +224,11 @@ def written_names(text: str, mentions: list[Mention]) -> dict[str, str]:
     actors: dict[str, Actor] = {}
     for mention in mentions:
         # a name, not a common noun that the text uses for a known body ("the Guards' ground forces")
-        if mention.kind in _NAMING_KINDS and mention.actor.type != "Country" and text[mention.start:mention.start + 1].isupper():
+        surface = text[mention.start:mention.end]
+        if (mention.kind in _NAMING_KINDS and mention.actor.type != "Country" and surface[:1].isupper()
+                and not re.search(r"['’]s?\s", surface)):  # "Myanmar's military" is a description, no name
             counts = forms.setdefault(mention.actor.id, {})
-            surface = re.sub(r"\s+", " ", text[mention.start:mention.end])
+            surface = re.sub(r"\s+", " ", surface)
             counts[surface] = counts.get(surface, 0) + 1
             actors[mention.actor.id] = mention.actor
     names = {}
