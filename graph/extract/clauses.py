@@ -66,6 +66,9 @@ _ADVERBIAL_AFTER_SUBJECT = re.compile(_ADVERBIAL_BODY, re.IGNORECASE)
 # Adverbials that keep their meaning for polarity: a view must not lose a hedge.
 _KEPT_ADVERBIALS = re.compile(r"\b(?:reportedly|allegedly)\b", re.IGNORECASE)
 _PARENTHESIS = re.compile(r"\s*\([^()]{0,120}\)")
+# A sentence adverbial between commas: "⟨X⟩, in turn, launched ..."
+_COMMA_ADVERBIAL = re.compile(r",\s+(?:in turn|meanwhile|however|for (?:its|their|his|her) part|in response|in retaliation|"
+                              r"separately|too|also|though|in a statement|on \w+day|last (?:week|month|year)),(?=\s)", re.IGNORECASE)
 _DASHES = re.compile(r"\s+(?:—|--|-)\s+[^—;]{1,150}?\s+(?:—|--|-)\s+")
 
 
@@ -113,6 +116,7 @@ def core(text: str) -> str:
     """The sentence without its insertions, parentheses, asides between dashes and time adverbials; a
     hedge adverb ("reportedly") stays."""
     text = without_insertions(text)
+    text = _COMMA_ADVERBIAL.sub("", text)
     text = _PARENTHESIS.sub("", text)
     text = _DASHES.sub(" ", text)
     drop = (lambda m: m.group() if _KEPT_ADVERBIALS.search(m.group()) else "")
