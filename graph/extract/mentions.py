@@ -723,8 +723,7 @@ class MentionFinder:
                     forces[(country.id, noun)] = found[0]
         return forces
 
-    def _home_country(self, mentions: list[Mention], headline_end: int = 0, dateline: str | None = None,
-                      margin: float = HOME_MARGIN) -> str | None:
+    def _home_country(self, mentions: list[Mention], headline_end: int = 0, dateline: str | None = None) -> str | None:
         """The state an article is about: the state of the dateline's capital if the text names it at least
         ``dateline_min_mentions`` times; else the country named most often (by name, demonym, capital, one of
         its bodies or its head of state or government), a headline mention counting three times, if named
@@ -758,7 +757,7 @@ class MentionFinder:
         best = max(counts, key=lambda c: counts[c])  # dicts keep first-seen order: ties go to the first named
         runner_up = max((n for c, n in counts.items() if c != best), default=0)
         # an article about two states ("Israel strikes Lebanon") has no one home state
-        if counts[best] < 2 or counts[best] < margin * runner_up or counts[best] == runner_up or best not in self.gazetteer:
+        if counts[best] < 2 or counts[best] < HOME_MARGIN * runner_up or best not in self.gazetteer:
             return None
         return best
 
@@ -810,12 +809,11 @@ class MentionFinder:
             body = recent[-1] if recent else self._forces.get((home, noun)) if home else None
             if body is not None:
                 new.append(Mention(match.start(), match.end(), body, "reference"))
-        story = home or self._home_country(mentions, text.find("\n"), None, margin=1.0)
         for match in _GOVERNMENT_FORCES.finditer(text):
             # "government forces", "federal troops" act for the story's state, as "Syrian forces" do for Syria
             owner = self._owner(text, match.start(), by_end)
-            if story and (owner is None or owner.actor.type != "Country"):
-                new.append(Mention(match.start(), match.end(), self.gazetteer.get(story), "reference"))
+            if home and (owner is None or owner.actor.type != "Country"):
+                new.append(Mention(match.start(), match.end(), self.gazetteer.get(home), "reference"))
         if home:
             country = self.gazetteer.get(home)
             for match in self._state_government.finditer(text):

@@ -420,7 +420,7 @@ _APPOSITION_OPENERS = re.compile(
     r",\s+(?:the|a|an|its|their|his|her|one|once|now|also|which|who|whose|whom|another|both|each|including|such|"
     r"known|based|led|backed|commanded|⟨)", re.IGNORECASE)
 _EMBEDDED = re.compile(r"\b(?:by|of|with|to|from|in|at|near|into|for|against|on|under|between|among)\s+"
-                       r"(?:the\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$", re.IGNORECASE)
+                       r"(?:the\s+|a\s+|an\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+)?(?:[\w.'-]+\s+){0,3}$", re.IGNORECASE)
 # "founded by ⟨P⟩, who ..., has waged": an agent of a passive or a possessed head is no subject even before a relative
 _AGENT_OR_HEAD = re.compile(r"\b(?:by|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$", re.IGNORECASE)
 _RELATIVE_OPENER = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
