@@ -43,6 +43,7 @@ _SUBJECT_IT = re.compile(r"\s+(?:(?:also|then|later|now|still|again|has|had|have
 _PAIR_JOIN = re.compile(r"(?:'s)?\s+and\s+(?:the\s+)?|-")
 _LIST_JOIN = re.compile(r"(?:'s)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?|-")
 PAIR_LOOKBACK = 6  # sentences a pair reference ("the two sides") may reach back for a joined pair
+PAIR_NEAR = 150  # characters within which two mentions count as named together
 # A state's forces named by whose they are, not by name: "government forces", "federal troops"
 _GOVERNMENT_FORCES = re.compile(r"(?<![\w'-])(?:(?:the|pro-government)\s+)?(?:government|federal|regime|junta|state)\s+"
                                 r"(?:forces|troops|soldiers)\b", re.IGNORECASE)
@@ -160,6 +161,7 @@ class MentionFinder:
             rf"(?<![\w-])the\s+(?:[\w'’]+\s+)?[\w'’.]+(?:\s+[\w'’.]+)?-(?:backed|aligned|allied|funded|led|based|linked)\s+"
             rf"(?P<noun>{_alternation(nouns)})(?![\w-])", re.IGNORECASE)
         self.by_name = frozenset(n.lower() for n in mention_cues.get("anaphora_by_name", []))
+        self.home_nouns = frozenset(n.lower().removeprefix("the ") for n in mention_cues.get("anaphora_home", []))
         collective_nouns = _alternation(mention_cues.get("collective_nouns", []))
         self._collective = re.compile(
             rf"(?:-(?:backed|aligned|allied|funded|sponsored|supported|armed)\s+"
@@ -232,7 +234,8 @@ class MentionFinder:
         mentions = self._redefine_acronyms(folded, mentions)
         mentions = self._merge(mentions, self._acronyms(folded, mentions))
         mentions = self._merge(mentions, self._surnames(folded, mentions))
-        mentions = self._merge(mentions, self._references(folded, mentions))
+        home = self._home_country(mentions, folded.find("\n"), self._dateline_state(folded))
+        mentions = self._merge(mentions, self._references(folded, mentions, home))
         mentions = self._state_references(folded, mentions)
         mentions = self._merge(mentions, self._sentence_references(text, folded, mentions))
         return self._merge(mentions, self._collectives(folded, mentions))
@@ -486,7 +489,7 @@ class MentionFinder:
             keys += [bare, "Al-" + bare]
         return [k for k in keys if len(k) >= 3 and k[0].isupper() and k not in self.not_names]
 
-    def _references(self, text: str, mentions: list[Mention]) -> list[Mention]:
+    def _references(self, text: str, mentions: list[Mention], home: str | None = None) -> list[Mention]:
         """'the group', 'the kingdom', 'its' ... resolved to a fitting actor named before them: for a noun,
         the nearest of a fitting type (or, for nouns like "force", the nearest whose name ends in the noun);
         for a pronoun, the first group of the sentence, else the nearest organisation or state."""
@@ -497,7 +500,7 @@ class MentionFinder:
             # "the Iran-aligned movement": the noun refers back, the compound's actor stays a mention of its own
             noun = re.sub(r"\s+", " ", match.group("noun").lower())
             before = ordered[:bisect.bisect_left(starts, match.start())]
-            actor = self._noun_antecedent(text, match.start(), noun, before)
+            actor = self._noun_antecedent(text, match.start(), noun, before, home)
             if actor is not None:
                 found.append(Mention(match.start("noun"), match.end("noun"), actor, "reference"))
         for match in self._reference.finditer(text):
@@ -506,16 +509,18 @@ class MentionFinder:
                 actor = self._pronoun_antecedent(text, match.start(), before, match.group("pron").lower())
             else:
                 noun = re.sub(r"\s+", " ", match.group("noun").lower())
-                actor = self._noun_antecedent(text, match.start(), noun, before)
+                actor = self._noun_antecedent(text, match.start(), noun, before, home)
             if actor is not None:
                 found.append(Mention(match.start(), match.end(), actor, "reference"))
         return found
 
-    def _noun_antecedent(self, text: str, at: int, noun: str, before: list[Mention]) -> Actor | None:
+    def _noun_antecedent(self, text: str, at: int, noun: str, before: list[Mention], home: str | None = None) -> Actor | None:
         types = self._anaphora[noun]
         candidates = [m for m in reversed(before) if at - m.end <= self.window and m.actor.type in types
                       and m.kind not in {"reference", "collective"} and not self._modifier_use.match(text, m.end)
                       and not _appositive_owner(text, m)]
+        if noun in self.home_nouns and home is not None and home in self.gazetteer:
+            return self.gazetteer.get(home)  # "the country" of a story about one state is that state
         if noun not in self.by_name:
             return candidates[0].actor if candidates else None
         stem = noun.rstrip("s")
@@ -651,16 +656,25 @@ class MentionFinder:
     @staticmethod
     def _main_pair(before: list[Mention], types: frozenset[str]) -> tuple[Actor, Actor] | None:
         """The two fitting actors the article has named most often so far, when they clearly stand out (each
-        named at least twice, the second more often than the third): the sides of the story's conflict."""
+        named at least twice, the second more often than the third, or named near the first more often than
+        the third is): the sides of the story's conflict."""
+        fitting = [m for m in before if m.actor.type in types and m.kind != "collective"]
         counts: dict[str, int] = {}
         actors: dict[str, Actor] = {}
-        for mention in before:
-            if mention.actor.type in types and mention.kind != "collective":
-                counts[mention.actor.id] = counts.get(mention.actor.id, 0) + 1
-                actors[mention.actor.id] = mention.actor
+        for mention in fitting:
+            counts[mention.actor.id] = counts.get(mention.actor.id, 0) + 1
+            actors[mention.actor.id] = mention.actor
         ranked = sorted(counts, key=lambda a: -counts[a])
-        if len(ranked) < 2 or counts[ranked[1]] < 2 or (len(ranked) > 2 and counts[ranked[2]] >= counts[ranked[1]]):
+        if len(ranked) < 2 or counts[ranked[1]] < 2:
             return None
+        rivals = [a for a in ranked[1:] if counts[a] == counts[ranked[1]]]
+        if len(rivals) > 1:  # a tie for second place: the one named near the first more often
+            near = {a: sum(1 for m in fitting if m.actor.id == a for n in fitting
+                           if n.actor.id == ranked[0] and abs(m.start - n.start) <= PAIR_NEAR) for a in rivals}
+            best = sorted(rivals, key=lambda a: -near[a])
+            if near[best[0]] == near[best[1]]:
+                return None
+            return actors[ranked[0]], actors[best[0]]
         return actors[ranked[0]], actors[ranked[1]]
 
     @staticmethod

@@ -64,7 +64,8 @@ _NOT_SUBJECT = "".join(rf"(?<!\b{w}\s)" for w in ("in", "at", "near", "from", "i
                                                    "through", "towards", "toward", "with", "in the", "at the", "from the",
                                                    "near the", "to the", "across the", "with the", "in central",
                                                    "in northern", "in southern", "in eastern", "in western",
-                                                   "in downtown", "outside", "in the capital", "visit to"))
+                                                   "in downtown", "outside", "in the capital", "visit to",
+                                                   "in neighbouring", "in neighboring"))
 # A slot at the end of a pattern is not a possessor or the first part of a compound ("⟨0⟩'s", "⟨0⟩-backed");
 # a target may be ("struck ⟨Israel⟩'s airport", "the ⟨Houthi⟩-held port").
 _END = (r"(?!'s|'|-|\s+(?:(?-i:[a-z])[\w-]*\s+)?(?:leader|chief|commander|spokesman|spokeswoman|official|head|"

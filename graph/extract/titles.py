@@ -17,6 +17,9 @@ from graph.gazetteer import Actor, Gazetteer, normalise_name
 from graph.extract.rules import CLASSES, TOKEN, RawClaim, words_alternation
 
 PERSON = rf"⟨(?P<per>\d+){CLASSES['PER']}⟩"
+# Lower-case words that may stand between an organisation and a head title ("Hamas's senior leader")
+_TITLE_ADJECTIVES = frozenset("senior chief new current then top longtime long-time overall main ailing elderly "
+                              "charismatic hardline hard-line influential late slain assassinated ousted".split())
 TOKEN_INDEX = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
 # "⟨person⟩'s [adjective] ⟨body⟩" or "⟨body⟩'s ⟨person⟩"
 _POSSESSED = re.compile(r"⟨(?P<first>\d+)[A-Z][a-z]?⟩(?:'s|'|’s|’)\s+(?:[a-z][\w-]*\s+){0,2}⟨(?P<second>\d+)[A-Z][a-z]?⟩(?!'|’|-)")
@@ -213,8 +216,8 @@ class TitleRules:
         for word, original in self._single_qualifiers(words, qualifiers):
             if word in self.part or (original[:1].isupper() and word not in self.whole):
                 return "memberOf"  # head of a part: "political bureau chief", "the group's Gaza chief"
-            if org.type == "Country" and word not in self.whole:
-                return None  # "the US following President Trump's threats": the words between are no qualifier
+            if word not in self.whole and (org.type == "Country" or word not in _TITLE_ADJECTIVES):
+                return None  # "the US following President Trump's threats", "the Treasury sanctioned former President X"
         return relation
 
     def _single_qualifiers(self, words: list[str], originals: list[str]) -> list[tuple[str, str]]:
