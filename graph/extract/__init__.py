@@ -7,7 +7,9 @@ The flow, one module per step:
 2. ``mentions``: find the actors named in the text: gazetteer names (Aho-Corasick), actors beyond the
    gazetteer (titles, head words, appositions, acronyms), surnames and references ("the group", "its");
 3. ``rules`` and ``titles``: in each sentence, mentions become typed placeholders and the cue patterns
-   of ``ontology/cues/rules/*.yaml`` and the titles of ``titles.yaml`` match over them, lists expanded;
+   of ``ontology/cues/rules/*.yaml`` and the titles of ``titles.yaml`` match over them, lists expanded,
+   over the sentence and over its simpler readings (``clauses``: insertions left out, relative clauses
+   and later verb phrases read with their subject);
 4. ``polarity``: negated or denied relations become ``polarity="negative"`` claims, hedged ones are
    marked and lose confidence, hypothetical ones (conditions, questions, the future) are dropped;
 5. claims are checked against each relation's actor types and deduplicated per sentence.
@@ -65,7 +67,7 @@ class Claim:
     confidence: float
     hedged: bool = False
     polarity: str = "positive"
-    # how the article names each actor (``written_name``); the gazetteer's name is ``subject.name``
+    # how the article names each actor (``written_names``); the gazetteer's name is ``subject.name``
     subject_text: str = ""
     object_text: str = ""
 

@@ -28,8 +28,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-TOKEN = r"⟨\d+[A-Z][a-z]?⟩"
-_TOKEN = re.compile(TOKEN)
+TOKEN_PATTERN = r"⟨\d+[A-Z][a-z]?⟩"
+_TOKEN = re.compile(TOKEN_PATTERN)
 _NOT_PREDICATE = ("the a an and or of in on at to for from with by as its their his her which who whom whose "
                   "that this these those including such known based led backed one some all both each many "
                   "other another former".split())
@@ -41,7 +41,7 @@ _INSERTION_OPENER = re.compile(
     r",\s+(?=(?:the|a|an|its|their|his|her|one|once|now|also|formerly|another|both|each|whose|who|whom|which|"
     r"led|headed|founded|backed|based|known|commanded|run|created|formed|set\s+up|established|supported|funded|"
     r"armed|named|dubbed|described|considered|seen|regarded|long|widely|itself|themselves|"
-    + TOKEN + r"(?:'s|')|(?-i:[A-Z])[\w'-]*\s+(?:[\w'-]+\s+){0,3}of\b)\b|" + TOKEN + r"(?:'s|'))", re.IGNORECASE)
+    + TOKEN_PATTERN + r"(?:'s|')|(?-i:[A-Z])[\w'-]*\s+(?:[\w'-]+\s+){0,3}of\b)\b|" + TOKEN_PATTERN + r"(?:'s|'))", re.IGNORECASE)
 _MAX_INSERTION_COMMAS = 3
 _MAX_INSERTION_CHARS = 220
 # Time and manner adverbials that news puts between a subject, its verb and its object.
@@ -75,7 +75,7 @@ _DASHES = re.compile(r"\s+(?:—|--|-)\s+[^—;]{1,150}?\s+(?:—|--|-)\s+")
 def _insertions(text: str) -> Iterator[tuple[int, int, int]]:
     """(mention start, insertion start, insertion end) of each insertion after a mention: from its comma to
     the comma a predicate follows ("⟨0A⟩, which is led by ⟨1P⟩, has ..." -> ", which is led by ⟨1P⟩,")."""
-    for match in re.finditer(TOKEN, text):
+    for match in re.finditer(TOKEN_PATTERN, text):
         opener = _INSERTION_OPENER.match(text, match.end())
         if opener is None:
             continue
@@ -129,9 +129,9 @@ def core(text: str) -> str:
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
 
 
-_RELATIVE = re.compile(rf"(?P<head>{TOKEN}),\s+(?:(?:the|a|an)\s+(?:[^,;⟨⟩]|⟨\d+C[dc]?⟩|⟨\d+[AO]⟩(?=\s+[a-z])){{1,60}}?\s+)?(?P<pron>who|which|that|whom)\s+", re.IGNORECASE)
+_RELATIVE = re.compile(rf"(?P<head>{TOKEN_PATTERN}),\s+(?:(?:the|a|an)\s+(?:[^,;⟨⟩]|⟨\d+C[dc]?⟩|⟨\d+[AO]⟩(?=\s+[a-z])){{1,60}}?\s+)?(?P<pron>who|which|that|whom)\s+", re.IGNORECASE)
 # An object relative: the clause opens with its own subject ("which ⟨1C⟩ helped found", "that ⟨1C⟩ backs").
-_OBJECT_RELATIVE = re.compile(rf"(?P<subject>(?:the\s+)?{TOKEN}(?:\s+(?:and|or)\s+(?:the\s+)?{TOKEN})?)\s+(?P<verb>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)(?=\s*(?:,|$|\s+(?:in|on|since|for|last|this|after|before)\b))", re.IGNORECASE)
+_OBJECT_RELATIVE = re.compile(rf"(?P<subject>(?:the\s+)?{TOKEN_PATTERN}(?:\s+(?:and|or)\s+(?:the\s+)?{TOKEN_PATTERN})?)\s+(?P<verb>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)(?=\s*(?:,|$|\s+(?:in|on|since|for|last|this|after|before)\b))", re.IGNORECASE)
 
 
 # A relative clause's own statement ends where a clause of another subject begins ("who took over after ...").
@@ -147,7 +147,7 @@ def relative_clauses(text: str) -> list[str]:
         head = match.group("head")
         if match.group("pron").lower() == "which" and re.match(r"⟨\d+P", head):
             # "the ⟨A⟩, the faction of commander ⟨P⟩, which ...": "which" refers to the thing the apposition describes
-            things = re.findall(rf"({TOKEN}),\s", text[:match.start()])
+            things = re.findall(rf"({TOKEN_PATTERN}),\s", text[:match.start()])
             things = [t for t in things if not re.match(r"⟨\d+P", t)]
             if not things:
                 continue
@@ -160,7 +160,7 @@ def relative_clauses(text: str) -> list[str]:
         own = _OBJECT_RELATIVE.match(clause) if match.group("pron").lower() in {"which", "that", "whom"} else None
         if own is not None:
             views.append(f"{own.group('subject')} {own.group('verb')} {head}")
-        elif not re.match(TOKEN, clause):
+        elif not re.match(TOKEN_PATTERN, clause):
             views.append(f"{head} {clause}")
     return views
 

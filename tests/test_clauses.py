@@ -1,0 +1,56 @@
+"""Tests of graph.extract.clauses: the simpler readings of a placeholder sentence that the rules read too."""
+from __future__ import annotations
+
+from graph.extract.clauses import core, relative_clauses, shared_subject_clauses, views, without_insertions
+
+
+def test_core_leaves_out_an_apposition_and_a_relative_clause_before_the_predicate():
+    assert core("⟨0A⟩, the group's armed wing, has attacked ⟨1C⟩.") == "⟨0A⟩ has attacked ⟨1C⟩."
+    assert core("⟨0A⟩, which ⟨1C⟩ arms, struck ⟨2C⟩.") == "⟨0A⟩ struck ⟨2C⟩."
+
+
+def test_core_keeps_a_list_that_is_no_insertion():
+    assert core("⟨0C⟩, ⟨1C⟩ and ⟨2C⟩ met in Doha.") == "⟨0C⟩, ⟨1C⟩ and ⟨2C⟩ met in Doha."
+
+
+def test_core_leaves_out_time_adverbials_after_the_subject_or_an_auxiliary_only():
+    assert core("⟨0C⟩ on Tuesday struck ⟨1A⟩.") == "⟨0C⟩ struck ⟨1A⟩."
+    assert core("⟨0G⟩ have for years bombed ⟨1A⟩ hideouts.") == "⟨0G⟩ have bombed ⟨1A⟩ hideouts."
+    # after an object the adverbial stays: it may separate two clauses
+    assert core("⟨0P⟩ met ⟨1P⟩ on Sunday and flew home.") == "⟨0P⟩ met ⟨1P⟩ on Sunday and flew home."
+
+
+def test_core_keeps_a_hedge_adverb():
+    assert "reportedly" in core("⟨0C⟩ has reportedly armed ⟨1A⟩.")
+
+
+def test_without_insertions_drops_a_negation_inside_a_relative_clause():
+    text = "⟨0A⟩, which has refused to negotiate, has stepped up attacks on ⟨1G⟩"
+    assert "refused" not in without_insertions(text)
+
+
+def test_relative_clause_read_with_its_antecedent_as_subject_or_object():
+    assert relative_clauses("⟨0P⟩, who heads ⟨1A⟩, said ...") == ["⟨0P⟩ heads ⟨1A⟩"]
+    assert relative_clauses("⟨0A⟩, which ⟨1C⟩ founded, said ...") == ["⟨1C⟩ founded ⟨0A⟩"]
+
+
+def test_relative_clause_stops_where_a_clause_of_another_subject_begins():
+    views_ = relative_clauses("⟨0P⟩, who took over after a ⟨1C⟩ strike killed ⟨2P⟩, said ...")
+    assert views_ == ["⟨0P⟩ took over"]
+
+
+def test_which_after_a_person_in_an_apposition_refers_to_the_group():
+    text = "the ⟨0A⟩, the faction of commander ⟨1P⟩, which has refused to talk, attacked ⟨2G⟩."
+    assert relative_clauses(text) == ["⟨0A⟩ has refused to talk"]
+
+
+def test_shared_subject_of_a_later_verb_phrase_and_a_participle():
+    assert list(shared_subject_clauses("⟨0C⟩ struck ⟨1A⟩ and killed ⟨2P⟩.")) == ["⟨0C⟩ killed ⟨2P⟩."]
+    assert list(shared_subject_clauses("⟨0A⟩ overran ⟨1G⟩ posts, killing ⟨2P⟩.")) == ["⟨0A⟩ killing ⟨2P⟩."]
+    # "⟨A⟩ and police": no verb, no view
+    assert list(shared_subject_clauses("⟨0A⟩ attacked ⟨1G⟩ and police in the city.")) == []
+
+
+def test_views_leave_out_the_sentence_itself_and_repeats():
+    sentence = "⟨0C⟩ struck ⟨1A⟩."
+    assert views(sentence) == []
