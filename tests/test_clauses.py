@@ -54,3 +54,9 @@ def test_shared_subject_of_a_later_verb_phrase_and_a_participle():
 def test_views_leave_out_the_sentence_itself_and_repeats():
     sentence = "⟨0C⟩ struck ⟨1A⟩."
     assert views(sentence) == []
+
+
+def test_a_subject_named_by_its_members_reads_as_the_group():
+    views_ = views("Fighters from the ⟨0A⟩ in ⟨1C⟩ raided a base, killing two ⟨2Cd⟩ soldiers.")
+    assert "⟨0A⟩ fighters raided a base, killing two ⟨2Cd⟩ soldiers." in views_
+    assert "⟨0A⟩ killing two ⟨2Cd⟩ soldiers." in views_

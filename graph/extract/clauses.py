@@ -251,12 +251,32 @@ def _later_verbs(coded: str, start: int) -> list[re.Match]:
     return sorted(found, key=lambda m: m.start())
 
 
+# A subject named by its members: "Fighters from the ⟨X⟩ in ⟨C⟩ raided ..." reads as "⟨X⟩ fighters raided ..."
+_MEMBERS_SUBJECT = re.compile(
+    r"^(?P<lead>(?:(?:On|In|Last|Early|Late|Earlier|Later)\b[^,⟨⟩]{0,30},\s+)?)(?P<noun>fighters|militants|gunmen|members|jihadists|"
+    r"insurgents|rebels|commandos|troops|soldiers|forces|loyalists|operatives)\s+(?:from|of|belonging\s+to|loyal\s+to)\s+"
+    r"(?:the\s+)?(?P<x>" + TOKEN_PATTERN + r")(?:\s+in\s+(?:the\s+)?(?:[a-z]+\s+)?" + TOKEN_PATTERN + r")?(?=\s+[a-z])",
+    re.IGNORECASE)
+
+
+def members_subject(text: str) -> str:
+    """The sentence with a subject named by its members rewritten as the group's ("⟨X⟩ fighters ...").
+
+    >>> members_subject("Fighters from the ⟨0A⟩ in ⟨1C⟩ raided a base, killing two ⟨2Cd⟩ soldiers.")
+    '⟨0A⟩ fighters raided a base, killing two ⟨2Cd⟩ soldiers.'
+    """
+    match = _MEMBERS_SUBJECT.match(text)
+    if match is None:
+        return text
+    return f"{match.group('lead')}{match.group('x')} {match.group('noun').lower()}{text[match.end():]}"
+
+
 def views(coded: str) -> list[str]:
     """The clause views of a placeholder sentence, other than the sentence itself, without repeats.
 
     >>> views("⟨0A⟩, which ⟨1C⟩ arms, has for years attacked ⟨2C⟩, killing ⟨3P⟩.")
     ['⟨0A⟩ has attacked ⟨2C⟩, killing ⟨3P⟩.', '⟨1C⟩ arms ⟨0A⟩', '⟨0A⟩ killing ⟨3P⟩.']
     """
-    simple = core(coded)
+    simple = core(members_subject(coded))
     found = [simple, *relative_clauses(coded), *shared_subject_clauses(coded), *shared_subject_clauses(simple)]
     return [view for view in dict.fromkeys(found) if view and view != coded]
