@@ -234,8 +234,8 @@ def shared_subject_clauses(coded: str) -> Iterator[str]:
         between = coded[opening.end():verb.start()]
         if _OTHER_CLAUSE.search(between):
             return  # the later verb may belong to that clause's subject
-        if _TOKEN.search(between) is None:
-            continue  # "is armed and funded by": one verb phrase, two verbs
+        if _TOKEN.search(between) is None and not verb.group().startswith(","):
+            continue  # "is armed and funded by": one verb phrase, two verbs (a participle after a comma is its own)
         yield prefix + coded[verb.end():]
 
 
