@@ -181,7 +181,8 @@ def _on_word_boundary(text: str, start: int, end: int) -> bool:
 _SPELLINGS = [("isation", "ization"), ("ised", "ized"), ("Defence", "Defense"), ("Centre", "Center"),
               ("Theatre", "Theater"), ("Programme", "Program"), ("Organisation", "Organization")]
 # Head nouns that news writes in lower case after a name ("the Sudanese army", "Iran's foreign ministry").
-_LOWER_HEADS = re.compile(r"(?<=\S )((?:Armed )?Forces|Army|Navy|Air Force|Police|Ministry|Military|Guards?|Coast Guard)$")
+_LOWER_HEADS = re.compile(r"(?<=\S )((?:Armed )?Forces|Army|Navy|Air Force|Police|(?:(?:Defen[cs]e|Foreign|Interior|Finance|"
+                          r"Justice|Information|Intelligence|Health|Oil|Energy) )?Ministry|Military|Guards?|Coast Guard)$")
 
 
 def spelling_variants(form: str) -> set[str]:

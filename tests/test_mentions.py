@@ -302,3 +302,12 @@ def test_a_states_possessive_body_is_the_gazetteers_body(project):
     text = "Israel struck Syria's Defence Ministry in Damascus."
     assert ("Syria's Defence Ministry", "Syrian Ministry of Defence", ()) in project_named(project, text)
     assert ("Israel", "attacked", "Syrian Ministry of Defence") in triples(project, text)
+
+
+def test_a_leaders_possessive_before_an_organisation_is_not_part_of_its_name(project):
+    text = "General Khalid Musa's Sudan Liberation Front shelled Nyala. The Kurdistan Workers' Party denied it."
+    named_here = [(surface, actor) for surface, actor, _ in project_named(project, text)]
+    assert ("Khalid Musa", "Khalid Musa") in named_here
+    assert ("Sudan Liberation Front", "Sudan Liberation Front") in named_here
+    assert not any("Musa's" in surface for surface, _ in named_here)
+    assert any(surface == "Kurdistan Workers' Party" for surface, _ in named_here)

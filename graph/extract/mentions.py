@@ -147,6 +147,7 @@ class MentionFinder:
         self._org_lower = re.compile(
             rf"(?<![\w-])(?<!\ba\s)(?<!\ban\s)(?P<name>{cap}(?:{SP}{cap}){{0,3}}){SP}(?:{_alternation(self._lower_head_type)})\b")
         self.agencies = frozenset(mention_cues.get("news_agencies", []))
+        self.name_possessives = frozenset(mention_cues.get("name_possessives", []))
         self._acronym = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\)")
         self._phrase_token = re.compile(rf"(?:{org_token}|{particles}|wal|in|de|del|la)$")
         self.generic = frozenset(mention_cues["generic_modifiers"])
@@ -319,6 +320,11 @@ class MentionFinder:
             owned = _OWNED_UNIT.match(listed)  # "IRGC's Aerospace Force": the owner is named apart
             owner = by_end.get(match.end("name") - len(listed) + owned.end("owner")) if owned else None
             if owner is not None and owner.actor.type != "Country":  # "Syria's Defence Ministry" stays whole
+                listed = owned.group("unit")
+            elif owned and owner is None and owned.group("owner").split()[-1] not in self.name_possessives:
+                # "Haftar's Libyan National Army", "Dbeibah's Government of National Unity": an owner, then the name
+                if self.gazetteer.lookup(owned.group("unit")) is not None:
+                    continue
                 listed = owned.group("unit")
             # a unit owned by armed forces keeps its generic words ("the military's Western Command")
             owner_type = self._force_owner(text, match.end("name") - len(listed), by_end)
@@ -935,6 +941,9 @@ class MentionFinder:
         """Drop trailing particles and non-name words, and leading ranks, from a captured name; '' when too short."""
         name = self._leading_honorifics.sub("", name)
         words = name.split()
+        owner_end = next((i for i, w in enumerate(words) if w.endswith(("'s", "\u2019s"))), None)
+        if owner_end is not None:  # "Colonel Musa's Northern Front": the person is the owner, not the whole
+            words = words[:owner_end] + [words[owner_end][:-2]]
         while words and (words[-1].lower() in {"al", "bin", "ibn", "de", "abu"} or words[-1] in self.not_names):
             words.pop()
         while words and words[0] in self.not_names:
