@@ -238,10 +238,55 @@ def _index_forms(actors: Iterable[Actor]) -> dict[str, tuple[str, str]]:
                 if variant in generated and generated[variant][0] != actor.id:
                     clashing.add(variant)
                 generated.setdefault(variant, (actor.id, kind))
+    for form, actor_id in _national_force_forms(actors).items():
+        for variant in spelling_variants(form):
+            if variant in generated and generated[variant][0] != actor_id:
+                clashing.add(variant)
+            generated.setdefault(variant, (actor_id, "alias"))
     for variant, owner in generated.items():
         if variant not in curated and variant not in clashing:
             curated[variant] = owner
     return curated
+
+
+# A state's national forces by their name ("Pakistan Army", "Armed Forces of the Philippines"), not a
+# branch, command or unit of them; the land army is told apart from the armed forces as a whole.
+_NATIONAL_FORCES = re.compile(r"\b(?:Armed Forces|Defen[cs]e Forces?|Army|Military)\b")
+_NOT_NATIONAL_FORCES = re.compile(r"\b(?:Air|Naval|Navy|Command|Ministry|Intelligence|Special|Division|Brigade|Corps|"
+                                  r"Guards?|Reserve|Militia|Mobili[sz]ation|Republican|Presidential|Staff|Commission)\b")
+
+
+def _national_force_forms(actors: Iterable[Actor]) -> dict[str, str]:
+    """Forms news uses for a state's forces that the data need not list ("Saudi army", "Ethiopian military"),
+    mapped to the state's national forces body; "army" prefers a body named as the land army, while
+    "military" is only ever the armed forces as a whole (the US Army is not the American military).
+
+    >>> forces = _national_force_forms([
+    ...     Actor("chad", "Country", "Chad", demonyms=("Chadian",)),
+    ...     Actor("chad-forces", "GovernmentOrganization", "Chadian Armed Forces", country="chad"),
+    ...     Actor("chad-army", "GovernmentOrganization", "Chadian National Army", country="chad"),
+    ...     Actor("chad-air", "GovernmentOrganization", "Chadian Air Force", country="chad")])
+    >>> forces["Chadian Army"], forces["Chadian Military"], forces["Chadian Armed Forces"]
+    ('chad-army', 'chad-forces', 'chad-forces')
+    """
+    actors = list(actors)
+    states = {a.id: a for a in actors if a.type == "Country"}
+    bodies: dict[str, list[Actor]] = {}
+    for actor in actors:
+        if actor.type == "GovernmentOrganization" and actor.country in states and _NATIONAL_FORCES.search(actor.name) \
+                and not _NOT_NATIONAL_FORCES.search(actor.name):
+            bodies.setdefault(actor.country, []).append(actor)
+    forms: dict[str, str] = {}
+    for state_id, candidates in bodies.items():
+        armies = [a for a in candidates if a.name.endswith("Army")]
+        whole = [a for a in candidates if not a.name.endswith("Army")]
+        for head, preferred in (("Army", armies or whole), ("Military", whole), ("Armed Forces", whole)):
+            if len(preferred) != 1:  # two candidates: the data must say which one the text means
+                continue
+            state = states[state_id]
+            for demonym in state.demonyms:  # "Mali's military" is read from "Malian military" in the mentions
+                forms[f"{demonym} {head}"] = preferred[0].id
+    return forms
 
 
 def _pycountry_names(iso: str) -> list[str]:

@@ -186,3 +186,11 @@ def test_whole_gazetteer_loads_once_all_files_exist():
     gazetteer = load_gazetteer(GAZETTEER_DIR)
     assert gazetteer.lookup("Tehran").id == "iran"
     assert gazetteer.lookup("IRGC").id == "irgc"
+
+
+def test_a_states_forces_by_its_demonym_need_not_be_listed():
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Saudi army").id == gazetteer.lookup("Saudi Armed Forces").id
+    assert gazetteer.lookup("Ethiopian armed forces").id == gazetteer.lookup("Ethiopian National Defense Force").id
+    # "military" is the forces as a whole, never one branch of them
+    assert gazetteer.lookup("American military") is None or gazetteer.lookup("American military").id != gazetteer.lookup("US Army").id

@@ -311,3 +311,10 @@ def test_a_leaders_possessive_before_an_organisation_is_not_part_of_its_name(pro
     assert ("Sudan Liberation Front", "Sudan Liberation Front") in named_here
     assert not any("Musa's" in surface for surface, _ in named_here)
     assert any(surface == "Kurdistan Workers' Party" for surface, _ in named_here)
+
+
+def test_a_military_government_is_the_state_not_its_forces(project):
+    text = "The Malian military government expelled the French ambassador. The Malian military said it repelled an attack."
+    named_here = [(surface, actor) for surface, actor, _ in project_named(project, text)]
+    assert ("Malian", "Mali") in named_here
+    assert ("Malian military", "Malian Armed Forces") in named_here
