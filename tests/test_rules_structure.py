@@ -29,10 +29,17 @@ def has(extractor: Extractor, text: str, subject: str, predicate: str, obj: str)
     "The Houthis control western and northern Yemen.",
     "Israeli jets bombed Hezbollah hideouts in the eastern Lebanese province of Baalbek.",
     "The Houthis have waged an insurgency in northern Yemen for two decades.",
+    "Hezbollah, which has been battling the army across southern Lebanon, denied it.",
+    "Yemen's governing Houthis rejected the plan.",
 ])
 def test_operates_in_where_the_group_acts(extractor, text):
     found = triples(extractor, text)
     assert any(p == "operatesIn" and o in {"Lebanon", "Yemen"} for _, p, o in found), found
+
+
+def test_operates_in_not_for_the_state_a_group_fights(extractor):
+    found = triples(extractor, "Hezbollah is fighting Israel in Syria.")
+    assert ("Hezbollah", "operatesIn", "Israel") not in found
 
 
 def test_operates_in_country_possessive_list(extractor):
