@@ -140,6 +140,20 @@ class Gazetteer:
         hit = self._forms.get(fold(name.strip()))
         return self.actors[hit[0]] if hit else None
 
+    def led_state(self, person: Actor) -> Actor | None:
+        """The country a person currently heads, by the person's gazetteer roles.
+
+        >>> gaz = Gazetteer({"mali": Actor("mali", "Country", "Mali"),
+        ...                  "goita": Actor("goita", "Person", "Assimi Goita", roles=(Role("President", "mali", "leaderOf"),))})
+        >>> gaz.led_state(gaz.get("goita")).name
+        'Mali'
+        """
+        for role in person.roles:
+            if role.relation == "leaderOf" and role.org in self.actors and role.end is None \
+                    and self.actors[role.org].type == "Country":
+                return self.actors[role.org]
+        return None
+
     def find(self, text: str) -> list[Match]:
         """Longest non-overlapping gazetteer names in ``text``, on word boundaries, left to right.
 

@@ -186,3 +186,17 @@ def test_and_starts_another_title(extractor):
 def test_who_rules_country_as_head(extractor):
     text = "Min Aung Hlaing, who now rules Myanmar as head of a military council, flew to Moscow."
     assert has(extractor, text, "Min Aung Hlaing", "leaderOf", "Myanmar")
+
+
+@pytest.mark.parametrize("text, aide, state", [
+    ("The talks were run by Ilya Petrov, a veteran aide to President Vladimir Putin.", "Ilya Petrov", "Russia"),
+    ("Jane Holloway, special adviser on trade to US President Donald Trump, arrived on Monday.", "Jane Holloway", "United States"),
+    ("President Emmanuel Macron's envoy, Paul Durand, flew to Beirut.", "Paul Durand", "France"),
+])
+def test_an_aide_of_a_head_of_state_is_a_member_of_that_state(extractor, text, aide, state):
+    assert has(extractor, text, aide, "memberOf", state), triples(extractor, text)
+
+
+def test_an_aide_of_a_person_who_heads_no_state_gets_no_state(extractor):
+    found = triples(extractor, "Paul Durand, an aide to the businessman Pierre Lefort, denied it.")
+    assert not any(s == "Paul Durand" and p == "memberOf" for s, p, _ in found)

@@ -127,7 +127,7 @@ class MentionFinder:
         self._person_before_role = re.compile(
             rf"(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=,\s)|(?<=\b[a-z]\s)|(?<=[a-z]{{2}}\s))(?P<name>{self._name}),\s+"
             rf"(?:(?:a|an|the|one\s+of\s+(?:the|its|their|[\w-]+'s?))\s+[^,.;()]{{0,60}}?\b(?:{person_nouns})s?\b"
-            rf"|(?:{person_nouns})\s+of\s)")
+            rf"|(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:{person_nouns})\s+(?:of|to|for|on)\s)")
         # "killed Abu Baqir al-Saadi, who oversaw ...": a name of two to four words before ", who"/", whom"
         self._person_before_who = re.compile(
             rf"(?:(?<=[a-z,]\s)|(?<=[a-z]\s\w\s))(?P<name>{cap}(?:{SP}{token}){{1,3}}),\s+(?:who|whom)\s")
@@ -718,7 +718,7 @@ class MentionFinder:
         if person.type != "Person":
             return None
         if noun in self._owned_government:
-            return self._led_state(person)
+            return self.gazetteer.led_state(person)
         parties = {r.org for r in person.roles if r.org in self.gazetteer and r.end is None
                    and self.gazetteer.get(r.org).type == "PoliticalOrganization"}
         return self.gazetteer.get(parties.pop()) if len(parties) == 1 else None
@@ -763,7 +763,7 @@ class MentionFinder:
             if mention.kind in {"reference", "collective"}:
                 continue
             if actor.type == "Person":
-                state = self._led_state(actor)
+                state = self.gazetteer.led_state(actor)
                 country = state.id if state is not None else None
             else:
                 country = actor.id if actor.type == "Country" else actor.country if actor.type == "GovernmentOrganization" else None
@@ -810,7 +810,7 @@ class MentionFinder:
         for mention in mentions:  # "Petro's government" is Colombia: "'s government" names it, Petro stays
             if mention.actor.type == "Person" and mention.kind != "reference":
                 match = self._leader_government.match(text, mention.end)
-                state = self._led_state(mention.actor)
+                state = self.gazetteer.led_state(mention.actor)
                 if match and state is not None:
                     new.append(Mention(mention.end, match.end(), state, "reference"))
         for match in self._state_force.finditer(text):
@@ -870,13 +870,6 @@ class MentionFinder:
             word = (rest.split() or [""])[0].lower().strip(",.;:\"")
             return word in self._verbish or word.endswith("ed")
         return True
-
-    def _led_state(self, person: Actor) -> Actor | None:
-        for role in person.roles:
-            if role.relation == "leaderOf" and role.org in self.gazetteer and role.end is None \
-                    and self.gazetteer.get(role.org).type == "Country":
-                return self.gazetteer.get(role.org)
-        return None
 
     def _with_context_role(self, text: str, match: re.Match, actor: Actor, home: str, known: list[Mention]) -> Actor:
         """A discovered person after a bare government title ("Defence Minister Ivan Velasquez" with no

@@ -120,6 +120,14 @@ class TitleRules:
             re.compile(rf"(?P<states>{states})\s+(?P<qual>(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?)(?P<title>{titles})s?\s*,\s+(?P<persons>{persons})", re.I),
             re.compile(rf"(?P<qual>(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?)(?P<title>{titles})s?\s+of\s+(?P<states>{states})\s*,\s+(?P<persons>{persons})", re.I),
         ]
+        # "X, an aide to President Y", "X, senior adviser for Africa to US President Y", "President Y's envoy, X"
+        aides, leader = words_alternation(title_cues.get("aide_titles", [])), _slot("leader", "PER")
+        self.aides = [
+            re.compile(rf"{PERSON}\s*,\s+(?:(?:a|an|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{aides})\s+"
+                       rf"(?:(?:for|on)\s+(?:[\w-]+\s+){{1,3}}?)?(?:to|of)\s+(?:the\s+)?(?:⟨\d+{CLASSES['STATE']}⟩\s+)?"
+                       rf"(?:(?-i:[A-Z])[\w.-]*\s+){{0,3}}{leader}(?!['’])", re.I),
+            re.compile(rf"{leader}(?:'s|’s)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{aides})\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I),
+        ]
         self.bare = re.compile(
             rf"(?:^|(?<![⟩'’s])\s)(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)
 
@@ -164,6 +172,7 @@ class TitleRules:
         yield from _counterparts(found)
         yield from self._respective(coded, actors)
         yield from self._possessed_bodies(coded, actors)
+        yield from self._aides(coded, actors)
         for match in _overlapping(self.bare, coded):
             person = actors[int(match.group("per"))]
             role = self._gazetteer_role(person, match.group("title"), None)
@@ -184,6 +193,15 @@ class TitleRules:
             role = next((r for r in person.roles if r.org == body.id and r.end is None), None)
             if role is not None:
                 yield RawClaim(person, body, role.relation, "possessed-body-role", 0.78, match.span(), match.start(), False, True)
+
+    def _aides(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
+        """An aide, adviser or envoy of a head of state is a member of the state that leader heads."""
+        for pattern in self.aides:
+            for match in _overlapping(pattern, coded):
+                person, leader = actors[int(match.group("per"))], actors[int(match.group("leader"))]
+                state = self.gazetteer.led_state(leader) if self.gazetteer else None
+                if state is not None and person.id != leader.id:
+                    yield RawClaim(person, state, "memberOf", "aide-of-leader", 0.78, match.span(), match.start(), False, True)
 
     def _respective(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
         """Offices of a list of persons after a list of states of the same length, in order: "the foreign
