@@ -200,3 +200,9 @@ def test_an_aide_of_a_head_of_state_is_a_member_of_that_state(extractor, text, a
 def test_an_aide_of_a_person_who_heads_no_state_gets_no_state(extractor):
     found = triples(extractor, "Paul Durand, an aide to the businessman Pierre Lefort, denied it.")
     assert not any(s == "Paul Durand" and p == "memberOf" for s, p, _ in found)
+
+
+def test_a_portfolio_minister_without_a_state_serves_the_articles_state(extractor):
+    text = ("Bolivia expelled two diplomats. Bolivian officials said the move was final. La Paz gave no date. "
+            "Mining Minister Teodoro Quispe said exports would continue.")
+    assert has(extractor, text, "Teodoro Quispe", "memberOf", "Bolivia"), triples(extractor, text)

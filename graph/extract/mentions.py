@@ -48,6 +48,8 @@ PAIR_NEAR = 150  # characters within which two mentions count as named together
 _GOVERNMENT_FORCES = re.compile(r"(?<![\w'-])(?:(?:the|pro-government)\s+)?(?:government|federal|regime|junta|state)\s+"
                                 r"(?:forces|troops|soldiers)\b", re.IGNORECASE)
 _FORCES_RULER = re.compile(r"\s+(?:ruler|rulers|leader|leaders|leadership|government|junta|regime|strongman|authorities)\b")
+# The portfolio words before "Minister" ("Communications Minister", "Public Security Minister")
+_PORTFOLIO = re.compile(r"(?<![\w'-])(?:[A-Z][a-z]+\s+){1,2}(?=\Z)")
 _DEMONYM_FORCE = re.compile(r"(?P<who>.+?)\s+(?:military|army|armed\s+forces)$", re.IGNORECASE)
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
 
@@ -879,8 +881,12 @@ class MentionFinder:
         relation = self._title_relation.get(title)
         if title not in self.context_titles or relation is None:
             return actor
-        lead = text[max(0, match.start() - 40):match.start()]
-        if any(match.start() - 3 <= m.end <= match.start() for m in known):
+        start = match.start()
+        portfolio = _PORTFOLIO.search(text, max(0, start - 40), start) if title in {"minister", "secretary"} else None
+        if portfolio and not self.gazetteer.lookup(portfolio.group().strip()):
+            start = portfolio.start()  # "Communications Minister X": a ministry's portfolio, not its state
+        lead = text[max(0, start - 40):start]
+        if any(start - 3 <= m.end <= start for m in known):
             return actor  # "Rwandan Foreign Minister X": the state is named
         previous = lead.split()[-1] if lead.split() else ""
         if previous[:1].isupper() and not previous.endswith((".", ",", ":", '"')) or previous.endswith(("'s", "'")):

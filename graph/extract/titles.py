@@ -129,7 +129,7 @@ class TitleRules:
             re.compile(rf"{leader}(?:'s|’s)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{aides})\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I),
         ]
         self.bare = re.compile(
-            rf"(?:^|(?<![⟩'’s])\s)(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)
+            rf"(?:^|(?<![⟩'’])(?<!['’]s)\s)(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)
 
     def claims(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
         """The title claims of one placeholder sentence."""
