@@ -69,7 +69,17 @@ HOSTILE = [
     ("The fighting between Israel and the Iran-backed Houthis has disrupted shipping.", "Israel", "Houthis"),
     ("The Palestinian Authority, which was driven out of Gaza by Hamas, wants a role.", "Hamas", "Palestinian Authority"),
     ("Turkey deployed drones in 2020 to help Tripoli fight off the Libyan National Army.", "Turkey", "Libyan National Army"),
+    ("Nigeria's army is battling a jihadist insurgency waged by Boko Haram in the northeast.", "Nigerian Army", "Boko Haram"),
+    ("Kenya says its soldiers are defending the border against al-Shabaab.", "Kenya", "al-Shabaab"),
+    ("Burundi, whose troops are stationed in South Kivu against the M23, denied the report.", "Burundi", "M23"),
+    ("India and Pakistan, at war over Kashmir three times, traded accusations.", "India", "Pakistan"),
+    ("Chadian soldiers fought alongside Nigerien government troops against Boko Haram.", "Chad", "Boko Haram"),
 ]
+
+
+def test_defending_against_an_accusation_is_no_hostility(extractor):
+    found = triples(extractor, "Kenya says its officials are defending the deal against criticism from Somalia.")
+    assert not has(found, "Kenya", "hostileTo", "Somalia"), found
 
 
 @pytest.mark.parametrize("text, subject, obj", HOSTILE)

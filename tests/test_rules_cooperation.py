@@ -83,6 +83,9 @@ POSITIVE = [
      ("US State Department", "designated", "MS-13")),
     ("The State Department also blacklisted three other groups, among them Venezuela's Tren de Aragua and the gang MS-13.",
      ("US State Department", "designated", "Tren de Aragua")),
+    # arms of a state on their way to a group; forces acting in support of an ally
+    ("Coast guards intercepted a dhow carrying Iranian missiles bound for Hezbollah.", ("Hezbollah", "backedBy", "Iran")),
+    ("Rwandan troops have fought in North Kivu in support of the M23, UN experts say.", ("M23", "backedBy", "Rwanda")),
 ]
 
 
@@ -109,6 +112,8 @@ NEGATIVE = [
     # "accompanied by an Omani team" is not the subject of "met"
     ("The delegation, accompanied by an Omani team, met Saudi Defence Minister Khalid bin Salman.",
      ("Oman", "metWith", "Khalid bin Salman")),
+    # a rally in support of a group is no state's backing
+    ("Thousands marched in Tehran in support of Hezbollah.", ("Hezbollah", "backedBy", "Iran")),
     # someone who says another is backed does not back
     ("Delhi says Islamabad backs the Lashkar-e-Taiba.", ("Lashkar-e-Taiba", "backedBy", "India")),
 ]
