@@ -9,6 +9,13 @@ def test_core_leaves_out_an_apposition_and_a_relative_clause_before_the_predicat
     assert core("⟨0A⟩, which ⟨1C⟩ arms, struck ⟨2C⟩.") == "⟨0A⟩ struck ⟨2C⟩."
 
 
+def test_core_reads_a_whose_clause_interrupted_by_an_apposition_to_its_own_verb():
+    # the first verb after "whose leader, ⟨P⟩," is the whose clause's, not the sentence's
+    assert core("⟨0A⟩, whose leader, ⟨1P⟩, was killed in 2024, still fires rockets at ⟨2C⟩.") == "⟨0A⟩ still fires rockets at ⟨2C⟩."
+    assert core("Also on it is ⟨0P⟩, whose uncle, former President ⟨1P⟩, was killed by the ⟨2A⟩.") == \
+        "Also on it is ⟨0P⟩, whose uncle, former President ⟨1P⟩, was killed by the ⟨2A⟩."
+
+
 def test_core_keeps_a_list_that_is_no_insertion():
     assert core("⟨0C⟩, ⟨1C⟩ and ⟨2C⟩ met in Doha.") == "⟨0C⟩, ⟨1C⟩ and ⟨2C⟩ met in Doha."
 

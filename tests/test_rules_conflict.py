@@ -119,3 +119,18 @@ def test_feud_with_binds_the_sentence_subject(extractor):
     found = triples(extractor, "Hamas sought help from Iran after a bitter feud with Fatah in 2007.")
     assert has(found, "Hamas", "hostileTo", "Fatah")
     assert not has(found, "Iran", "hostileTo", "Fatah")
+
+
+def test_a_whose_clause_does_not_lend_its_verb_to_the_antecedent(extractor):
+    text = "Also on the council is Tareq Saleh, whose uncle, former President Ali Abdullah Saleh, was killed by the Houthis in 2017."
+    found = triples(extractor, text)
+    assert ("Houthis", "attacked", "Ali Abdullah Saleh") in found
+    assert ("Houthis", "attacked", "Tareq Saleh") not in found
+
+
+def test_which_after_a_person_is_said_of_the_group_not_the_person(extractor):
+    text = ("The Estado Mayor Central, the dissident faction of commander Ivan Mordisco, which has refused to negotiate, "
+            "has stepped up attacks on Colombia's military.")
+    found = triples(extractor, text)
+    assert not any(s == "Iván Mordisco" and p == "attacked" for s, p, _ in found), found
+

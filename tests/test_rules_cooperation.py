@@ -112,6 +112,13 @@ NEGATIVE = [
     # "accompanied by an Omani team" is not the subject of "met"
     ("The delegation, accompanied by an Omani team, met Saudi Defence Minister Khalid bin Salman.",
      ("Oman", "metWith", "Khalid bin Salman")),
+    # "under UN sanctions and US sanctions": nobody sanctions the United States
+    ("Cherizier has been under UN sanctions since 2022 and US sanctions since 2020.", ("United Nations", "designated", "United States")),
+    # talks with "Yemen's Houthis" are talks with the Houthis, not with Yemen
+    ("Al-Shabaab held talks with Yemen's Houthis over weapons.", ("al-Shabaab", "metWith", "Yemen")),
+    # a group listed before the one that fights alongside an army is not its ally
+    ("Fighting continued between the M23 and the Wazalendo, Congolese militias that fight alongside the FARDC.",
+     ("M23", "alliedWith", "Armed Forces of the Democratic Republic of the Congo")),
     # a rally in support of a group is no state's backing
     ("Thousands marched in Tehran in support of Hezbollah.", ("Hezbollah", "backedBy", "Iran")),
     # someone who says another is backed does not back

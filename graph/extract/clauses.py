@@ -42,6 +42,8 @@ _INSERTION_OPENER = re.compile(
     r"led|headed|founded|backed|based|known|commanded|run|created|formed|set\s+up|established|supported|funded|"
     r"armed|named|dubbed|described|considered|seen|regarded|long|widely|itself|themselves|"
     + TOKEN_PATTERN + r"(?:'s|')|(?-i:[A-Z])[\w'-]*\s+(?:[\w'-]+\s+){0,3}of\b)\b|" + TOKEN_PATTERN + r"(?:'s|'))", re.IGNORECASE)
+# A "whose" clause whose noun phrase an apposition interrupts before its verb.
+_WHOSE_INTERRUPTED = re.compile(r"whose\s+(?:[\w'-]+\s+){0,2}?[\w'-]+\s*,", re.IGNORECASE)
 _MAX_INSERTION_COMMAS = 3
 _MAX_INSERTION_CHARS = 220
 # Time and manner adverbials that news puts between a subject, its verb and its object.
@@ -80,14 +82,18 @@ def _insertions(text: str) -> Iterator[tuple[int, int, int]]:
         if opener is None:
             continue
         position = opener.end()
-        for _ in range(_MAX_INSERTION_COMMAS):
+        # ", whose leader, ⟨P⟩, was killed in 2024, still fires": the first verb after a comma is the clause's own
+        own_verb_pending = bool(_WHOSE_INTERRUPTED.match(text, position))
+        for _ in range(_MAX_INSERTION_COMMAS + own_verb_pending):
             comma = text.find(",", position)
             stop = min((i for i in (text.find(";", position), text.find(":", position)) if i >= 0), default=len(text))
             if comma < 0 or comma > stop or comma - match.end() > _MAX_INSERTION_CHARS:
                 break
             if _PREDICATE_FOLLOWS.match(text, comma + 1):
-                yield match.start(), match.end(), comma + 1
-                break
+                if not own_verb_pending:
+                    yield match.start(), match.end(), comma + 1
+                    break
+                own_verb_pending = False
             position = comma + 1
 
 

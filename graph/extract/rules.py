@@ -79,7 +79,7 @@ _GAP = re.compile(r"\{(?P<kind>[~*=!^-])(?P<n>\d+)\}")
 # members of a list slot).
 APPOSITION = r"(?:\s*,\s+(?:the|a|an|its|their|his|her|one\s+of|once|now|also|formerly|⟨\d+[A-Z][a-z]?⟩(?:'s|')|⟨\d+[A-Z]r⟩)\s+[^,;]{1,80}?(?=,))?"
 # A relative or participial clause after a mention: ", which the department says," / ", founded in 2013,".
-RELATIVE = (r"(?:\s*,\s+(?:(?:which|who|whom|whose|founded|based|known|led|once|also|the|a|an|one|another|"
+RELATIVE = (r"(?:\s*,\s+(?:(?:which|who|whom|whose(?!\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,)|founded|based|known|led|once|also|the|a|an|one|another|"
             r"commanded|headed|run|backed|supported|funded|armed|formed|created|established|set\s+up|controlled|"
             r"named|called|dubbed|chaired|"
             r"⟨\d+[A-Z][a-z]?⟩(?:'s|'))\b[^;]{0,160}?|(?:[^;⟨⟩,]|⟨\d+[A-Z]r⟩){1,60}"
@@ -425,6 +425,7 @@ _EMBEDDED = re.compile(r"\b(?:by|of|with|to|from|in|at|near|into|for|against|on|
 # "founded by ⟨P⟩, who ..., has waged": an agent of a passive or a possessed head is no subject even before a relative
 _AGENT_OR_HEAD = re.compile(r"\b(?:by|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$", re.IGNORECASE)
 _RELATIVE_OPENER = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
+_WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
 
 
 _POSTMODIFIER = re.compile(r"⟩\s+of\s+(?:the\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+)?$")
@@ -444,6 +445,8 @@ def _embedded_subject(match: re.Match, rule: Rule, coded: str) -> bool:
         return True  # "President ⟨1P⟩ of ⟨2C⟩ met ...": the subject is ⟨1P⟩
     if not after.startswith(","):
         return False
+    if _WHICH.match(after) and match.group(opening).endswith(("P⟩", "Pr⟩")):
+        return True  # "the faction of commander ⟨P⟩, which has ...": "which" is not said of a person
     if _APPOSITION_OPENERS.match(after):
         if opening != rule.subject:
             return False  # "the branch of the ⟨X⟩, which ⟨Y⟩ lists as ...": the rule reads a clause about ⟨X⟩
