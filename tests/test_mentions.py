@@ -318,3 +318,8 @@ def test_a_military_government_is_the_state_not_its_forces(project):
     named_here = [(surface, actor) for surface, actor, _ in project_named(project, text)]
     assert ("Malian", "Mali") in named_here
     assert ("Malian military", "Malian Armed Forces") in named_here
+
+
+def test_their_after_a_common_plural_is_not_an_earlier_states(project):
+    text = "Israel struck Hodeidah, and Israel Katz warned that the rebels and their leaders would pay a heavy price."
+    assert not any(surface == "their" for surface, _, _ in project_named(project, text))

@@ -146,3 +146,9 @@ def test_denied_backing_is_negative(extractor: Extractor) -> None:
     triples = _triples(extractor, "Kigali denies backing the M23.")
     assert ("M23", "backedBy", "Rwanda", "negative") in triples
     assert ("M23", "backedBy", "Rwanda", "positive") not in triples
+
+
+def test_a_capital_visited_does_not_hold_the_talks(extractor: Extractor) -> None:
+    found = _triples(extractor, "Ghanaian President John Mahama visited Ouagadougou in March for talks with Ibrahim Traore.")
+    assert ("John Mahama", "metWith", "Ibrahim Traoré", "positive") in found
+    assert not any(s == "Burkina Faso" and p == "metWith" for s, p, _, _ in found)

@@ -206,3 +206,17 @@ def test_a_portfolio_minister_without_a_state_serves_the_articles_state(extracto
     text = ("Bolivia expelled two diplomats. Bolivian officials said the move was final. La Paz gave no date. "
             "Mining Minister Teodoro Quispe said exports would continue.")
     assert has(extractor, text, "Teodoro Quispe", "memberOf", "Bolivia"), triples(extractor, text)
+
+
+def test_a_list_of_titled_persons_is_no_apposition(extractor):
+    text = "The three leaders, Ibrahim Traore, Mali's General Assimi Goita and Niger's General Abdourahamane Tiani, met in Niamey."
+    found = triples(extractor, text)
+    assert ("Ibrahim Traoré", "memberOf", "Mali") not in found
+    assert ("Assimi Goïta", "leaderOf", "Mali") in found
+
+
+def test_a_demonym_group_noun_before_another_name_is_a_list_element(extractor):
+    text = "Washington listed Mexico's Sinaloa Cartel, the Salvadoran gang MS-13 and two other groups."
+    found = triples(extractor, text)
+    assert ("Sinaloa Cartel", "operatesIn", "El Salvador") not in found
+    assert ("MS-13", "operatesIn", "El Salvador") in found

@@ -50,6 +50,8 @@ _GOVERNMENT_FORCES = re.compile(r"(?<![\w'-])(?:(?:the|pro-government)\s+)?(?:go
 _FORCES_RULER = re.compile(r"\s+(?:ruler|rulers|leader|leaders|leadership|government|junta|regime|strongman|authorities)\b")
 # The portfolio words before "Minister" ("Communications Minister", "Public Security Minister")
 _PORTFOLIO = re.compile(r"(?<![\w'-])(?:[A-Z][a-z]+\s+){1,2}(?=\Z)")
+# "the rebels and their ...": a common plural noun phrase right before "their"
+_COMMON_PLURAL_BEFORE = re.compile(r"\bthe\s+(?:(?-i:[a-z])[\w-]*\s+)?(?-i:[a-z])[\w-]*s\s+(?:and|or)\s+$")
 _DEMONYM_FORCE = re.compile(r"(?P<who>.+?)\s+(?:military|army|armed\s+forces)$", re.IGNORECASE)
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
 
@@ -555,6 +557,8 @@ class MentionFinder:
             if not self._person_pronoun_noun.match(text, at):
                 return None
             return next((m.actor for m in same_sentence if m.actor.type == "Person"), None)
+        if pronoun == "their" and _COMMON_PLURAL_BEFORE.search(text[max(0, at - 40):at]):
+            return None  # "the rebels and their leader": "their" is the rebels', a noun phrase that names no actor
         if same_sentence and re.fullmatch(r",\s*", text[same_sentence[0].end:at]):
             same_sentence = same_sentence[1:]  # "the United States and Britain, its closest ally": not Britain
         for mention in reversed(same_sentence):  # the first group of the sentence: usually its subject
@@ -567,10 +571,12 @@ class MentionFinder:
             if at <= sentence_start + 1 or self._expletive.match(text, at + len(pronoun)):
                 return None  # "It was unclear ...": sentence-initial "It" is read in ``_sentence_references``
             return self._previous_subject(text, sentence_start, before, {"ArmedGroup", "PoliticalOrganization"})
-        for mention in reversed(same_sentence):  # else the sentence's first organisation or state
-            if mention.actor.type in self.pronoun_types:
+        # else the sentence's first organisation or state; "their" is a state's only when its people are meant
+        types = self.pronoun_types - {"Country"} if pronoun == "their" else self.pronoun_types
+        for mention in reversed(same_sentence):
+            if mention.actor.type in types or (mention.actor.type == "Country" and mention.kind == "demonym"):
                 return mention.actor
-        return None if same_sentence else self._previous_subject(text, sentence_start, before, self.pronoun_types)
+        return None if same_sentence else self._previous_subject(text, sentence_start, before, types)
 
     def _previous_subject(self, text: str, sentence_start: int, before: list[Mention], types,
                           groups_first: bool = True) -> Actor | None:

@@ -425,6 +425,9 @@ _EMBEDDED = re.compile(r"\b(?:by|of|with|to|from|in|at|near|into|for|against|on|
 # "founded by ⟨P⟩, who ..., has waged": an agent of a passive or a possessed head is no subject even before a relative
 _AGENT_OR_HEAD = re.compile(r"\b(?:by|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$", re.IGNORECASE)
 _RELATIVE_OPENER = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
+_CAPITAL_TOKEN = re.compile(r"⟨\d+Cc⟩$")
+# ("in ⟨Abuja⟩" is left alone: "a court in ⟨Abuja⟩ proscribed X" is the state acting)
+_PLACE_BEFORE = re.compile(r"\b(?:to|from|near|into|visited|visiting|visit|visits|toured|reached|left|via)\s+$", re.IGNORECASE)
 _WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
 
 
@@ -441,6 +444,8 @@ def _embedded_subject(match: re.Match, rule: Rule, coded: str) -> bool:
         return False
     after = re.sub(r"^\s+(?:troops|forces|fighters|soldiers|officials|militants)\b", "",
                    coded[match.end(opening):match.end(opening) + 40])
+    if opening == rule.subject and _CAPITAL_TOKEN.match(match.group(opening)) and _PLACE_BEFORE.search(coded[max(0, match.start() - 20):match.start()]):
+        return True  # "who visited ⟨Ouagadougou⟩ for talks with ...": a capital as a place does not act
     if not after.startswith((",", "'", "-")) and _POSTMODIFIER.search(coded[max(0, match.start() - 30):match.start()]):
         return True  # "President ⟨1P⟩ of ⟨2C⟩ met ...": the subject is ⟨1P⟩
     if not after.startswith(","):

@@ -103,7 +103,8 @@ class TitleRules:
                 rf"(?:⟨\d+{CLASSES['STATE']}⟩(?:'s|'|’s|’)?\s+)?{org}\s*,\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)),
             # "Mohammed bin Salman, the kingdom's de facto ruler"
             ("apposition-possessive-title", re.compile(
-                rf"{PERSON}\s*,\s+(?P<art>the\s+|one\s+of\s+)?{org}(?:'s|'|’s|’)\s+{qual}(?P<title>{titles})s?\b", re.I)),
+                rf"{PERSON}\s*,\s+(?P<art>the\s+|one\s+of\s+)?{org}(?:'s|'|’s|’)\s+{qual}(?P<title>{titles})s?\b"
+                rf"(?!\s+(?:(?:{honorifics})\s+)*⟨)", re.I)),  # not "X, Mali's General ⟨Y⟩": a list of persons
             # "Abdel Rahman al-Jazairi, a PMF official", "X, a senior Houthi official", "X, the Hamas leader"
             ("apposition-member", re.compile(
                 rf"{PERSON}\s*,\s+(?P<art>a|an|another|the)\s+(?P<pre>(?:[\w'’-]+\s+){{0,2}}?){org}\s+{qual}(?P<title>{members})\b",
@@ -129,7 +130,9 @@ class TitleRules:
             re.compile(rf"{leader}(?:'s|’s)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{aides})\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I),
         ]
         self.bare = re.compile(
-            rf"(?:^|(?<![⟩'’])(?<!['’]s)\s)(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)
+            rf"(?:^|(?<![⟩'’])(?<!['’]s)\s)(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}"
+            # "the rebels and their leader, X": an owner no mention names, so the gazetteer's role says whose
+            rf"|\b(?:its|their|his|her)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?P<title2>{titles})\s*,\s+(?:(?:{honorifics})\s+)*⟨(?P<per2>\d+){CLASSES['PER']}⟩", re.I)
 
     def claims(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
         """The title claims of one placeholder sentence."""
@@ -174,8 +177,8 @@ class TitleRules:
         yield from self._possessed_bodies(coded, actors)
         yield from self._aides(coded, actors)
         for match in _overlapping(self.bare, coded):
-            person = actors[int(match.group("per"))]
-            role = self._gazetteer_role(person, match.group("title"), None)
+            person = actors[int(match.group("per") or match.group("per2"))]
+            role = self._gazetteer_role(person, match.group("title") or match.group("title2"), None)
             if role is not None:
                 relation, org = role
                 if relation == "memberOf" and org.id not in in_sentence and org.country and self.gazetteer and org.country in self.gazetteer:
