@@ -20,14 +20,14 @@ TARGET_PRECISION, TARGET_RECALL = 0.90, 0.75
 @pytest.mark.slow
 @pytest.mark.parametrize("corpus, min_precision, min_recall", [
     ("corpus_unseen", 0.95, 0.76),
-    ("corpus_final", 0.94, 0.81),
+    ("corpus_final", 0.94, 0.82),
     ("corpus_blind", 0.94, 0.72),
-    ("corpus_blind2", 0.85, 0.47),
-    ("corpus_blind3", 0.92, 0.56),
-    ("corpus_blind4", 0.92, 0.58),
-    ("corpus_blind5", 0.87, 0.52),
+    ("corpus_blind2", 0.86, 0.48),
+    ("corpus_blind3", 0.92, 0.57),
+    ("corpus_blind4", 0.94, 0.60),
+    ("corpus_blind5", 0.87, 0.55),
     ("corpus_blind6", 0.84, 0.38),
-    ("corpus_blind7", 0.85, 0.40),
+    ("corpus_blind7", 0.84, 0.41),
 ])
 def test_independent_sets_stay_above_their_floors(corpus, min_precision, min_recall):
     figures = evaluate(FIXTURES / corpus)["figures"]["ALL"]
