@@ -323,3 +323,12 @@ def test_a_military_government_is_the_state_not_its_forces(project):
 def test_their_after_a_common_plural_is_not_an_earlier_states(project):
     text = "Israel struck Hodeidah, and Israel Katz warned that the rebels and their leaders would pay a heavy price."
     assert not any(surface == "their" for surface, _, _ in project_named(project, text))
+
+
+def test_the_military_of_a_two_state_story_is_the_forces_it_named_of_its_headline_state(project):
+    body = ("Myanmar's military said on Monday it had taken back the town. China urged restraint; China sent envoys "
+            "and China hosted the talks. Weeks later the military said the road was open.")
+    named_here = [(surface, actor) for surface, actor, _ in project_named(project, "Myanmar retakes town\n" + body)]
+    assert ("the military", "Myanmar Armed Forces") in named_here
+    named_here = [(surface, actor) for surface, actor, _ in project_named(project, "China hosts talks\n" + body)]
+    assert ("the military", "Myanmar Armed Forces") not in named_here

@@ -821,6 +821,7 @@ class MentionFinder:
                 state = self.gazetteer.led_state(mention.actor)
                 if match and state is not None:
                     new.append(Mention(mention.end, match.end(), state, "reference"))
+        headline_state = next((m.actor.id for m in mentions if m.end <= text.find("\n") and m.actor.type == "Country"), None)
         for match in self._state_force.finditer(text):
             noun = re.sub(r"\s+", " ", match.group("noun").lower())
             owner = self._owner(text, match.start(), by_end)
@@ -834,7 +835,11 @@ class MentionFinder:
                 continue
             # the forces named in the last few sentences, else the article's state's ("the army" of a Congo story)
             recent = [m.actor for m in mentions if match.start() - self.window <= m.end <= match.start() and m.actor.id in self._force_ids]
-            body = recent[-1] if recent else self._forces.get((home, noun)) if home else None
+            # else the one state's forces the story named, if the headline names that state first
+            earlier = {m.actor.id: m.actor for m in (*mentions, *new) if m.end <= match.start() and m.actor.id in self._force_ids}
+            named = next(iter(earlier.values())) if len(earlier) == 1 else None
+            body = recent[-1] if recent else self._forces.get((home, noun)) if home else \
+                named if named is not None and named.country == headline_state else None
             if body is not None:
                 new.append(Mention(match.start(), match.end(), body, "reference"))
         for match in _GOVERNMENT_FORCES.finditer(text):
