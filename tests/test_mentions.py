@@ -332,3 +332,10 @@ def test_the_military_of_a_two_state_story_is_the_forces_it_named_of_its_headlin
     assert ("the military", "Myanmar Armed Forces") in named_here
     named_here = [(surface, actor) for surface, actor, _ in project_named(project, "China hosts talks\n" + body)]
     assert ("the military", "Myanmar Armed Forces") not in named_here
+
+
+def test_a_states_branch_of_an_organisation_is_the_gazetteers_branch(project):
+    text = "Washington struck al-Qaeda's Yemeni affiliate and later the Somali branch of Islamic State."
+    named_here = [(surface, actor) for surface, actor, _ in project_named(project, text)]
+    assert ("al-Qaeda's Yemeni affiliate", "al-Qaeda in the Arabian Peninsula") in named_here
+    assert ("Somali branch of Islamic State", "Islamic State Somalia Province") in named_here

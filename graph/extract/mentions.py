@@ -152,6 +152,13 @@ class MentionFinder:
             rf"(?<![\w-])(?<!\ba\s)(?<!\ban\s)(?P<name>{cap}(?:{SP}{cap}){{0,3}}){SP}(?:{_alternation(self._lower_head_type)})\b")
         self.agencies = frozenset(mention_cues.get("news_agencies", []))
         self.name_possessives = frozenset(mention_cues.get("name_possessives", []))
+        affiliate_nouns = _alternation(mention_cues.get("affiliate_nouns", ["branch"]))
+        self._affiliate_of = re.compile(rf"\s+(?:{affiliate_nouns})\s+of\s+(?:the\s+)?", re.IGNORECASE)
+        self._affiliate_after = re.compile(rf"\s+(?:{affiliate_nouns})\b", re.IGNORECASE)
+        self._branches: dict[tuple[str, str], list[Actor]] = {}
+        for actor in gazetteer.actors.values():
+            if actor.parent and actor.country:
+                self._branches.setdefault((actor.parent, actor.country), []).append(actor)
         self._acronym = re.compile(r"\((?P<acr>[A-Z][A-Za-z0-9-]{1,9})\)")
         self._phrase_token = re.compile(rf"(?:{org_token}|{particles}|wal|in|de|del|la)$")
         self.generic = frozenset(mention_cues["generic_modifiers"])
@@ -243,7 +250,26 @@ class MentionFinder:
         mentions = self._merge(mentions, self._references(folded, mentions, home))
         mentions = self._state_references(folded, mentions)
         mentions = self._merge(mentions, self._sentence_references(text, folded, mentions))
+        mentions = self._merge(mentions, self._affiliates(folded, mentions))
         return self._merge(mentions, self._collectives(folded, mentions))
+
+    def _affiliates(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """"the Somali branch of Islamic State", "al-Qaeda's Yemeni affiliate": the gazetteer's one group whose
+        parent is the organisation named and whose country is the demonym's state."""
+        found = []
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for first, second in zip(ordered, ordered[1:]):
+            between = text[first.end:second.start]
+            if first.kind == "demonym" and self._affiliate_of.fullmatch(between):
+                state, parent, end = first.actor, second.actor, second.end
+            elif second.kind == "demonym" and re.fullmatch(r"(?:'s|')\s+", between) and self._affiliate_after.match(text, second.end):
+                state, parent, end = second.actor, first.actor, self._affiliate_after.match(text, second.end).end()
+            else:
+                continue
+            branches = self._branches.get((parent.id, state.id), [])
+            if len(branches) == 1:
+                found.append(Mention(first.start, end, branches[0], "discovered"))
+        return found
 
     def _forces_officials(self, text: str, mention: Mention) -> Mention:
         """"Israeli military officers", "Venezuelan military officials": unnamed officials of a state's forces
