@@ -134,3 +134,16 @@ def test_which_after_a_person_is_said_of_the_group_not_the_person(extractor):
     found = triples(extractor, text)
     assert not any(s == "Iván Mordisco" and p == "attacked" for s, p, _ in found), found
 
+
+
+def test_the_place_of_an_attack_blamed_on_a_group_attacked_nobody(extractor):
+    found = triples(extractor, "The Pentagon has blamed the Jordan attack on the Islamic Resistance in Iraq.")
+    assert ("Jordan", "attacked", "Islamic Resistance in Iraq") not in found
+
+
+def test_a_group_announced_by_its_leader_is_the_one_that_pauses_attacks(extractor):
+    text = ("Kataib Hezbollah's secretary-general, Abu Hussein al-Hamidawi, announced that the group was suspending "
+            "its military operations against US forces.")
+    found = triples(extractor, text)
+    assert ("Abu Hussein al-Hamidawi", "attacked", "United States") not in found
+    assert ("Kataeb Hezbollah", "attacked", "United States") in found
