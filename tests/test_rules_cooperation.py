@@ -152,3 +152,11 @@ def test_a_capital_visited_does_not_hold_the_talks(extractor: Extractor) -> None
     found = _triples(extractor, "Ghanaian President John Mahama visited Ouagadougou in March for talks with Ibrahim Traore.")
     assert ("John Mahama", "metWith", "Ibrahim Traoré", "positive") in found
     assert not any(s == "Burkina Faso" and p == "metWith" for s, p, _, _ in found)
+
+
+def test_talks_with_a_leaders_government_are_not_with_the_leader(extractor: Extractor) -> None:
+    text = ("Colombian President Gustavo Petro spoke on Monday. The Estado Mayor Central, a FARC dissident faction, "
+            "has been in separate negotiations with Petro's government since 2024.")
+    found = _triples(extractor, text)
+    assert not any(p == "metWith" and "Gustavo Petro" in (s, o) for s, p, o, _ in found), found
+    assert not any(p == "metWith" and "FARC" in (s, o) for s, p, o, _ in found), found

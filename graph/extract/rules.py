@@ -70,6 +70,8 @@ _NOT_SUBJECT = "".join(rf"(?<!\b{w}\s)" for w in ("in", "at", "near", "from", "i
                                                    "blamed the", "blames the", "blaming the", "blame the"))
 # A slot at the end of a pattern is not a possessor or the first part of a compound ("⟨0⟩'s", "⟨0⟩-backed");
 # a target may be ("struck ⟨Israel⟩'s airport", "the ⟨Houthi⟩-held port").
+# A mention right against the next one owns it ("⟨Petro⟩⟨'s government⟩"): the owned one is the actor meant.
+_NO_OWNED = r"(?!⟨)"
 _END = (r"(?!'s|'|-|\s+(?:(?-i:[a-z])[\w-]*\s+)?(?:leader|chief|commander|spokesman|spokeswoman|official|head|"
         r"founder|envoy|minister|president|secretary-general|deputy)\s)")
 _END_TARGET = r"(?!-(?!held|controlled|run|occupied|ruled|dominated)\w)"
@@ -208,8 +210,8 @@ class PatternCompiler:
                         rf"|\s+{CONJUNCTION}\s+{element})?")
                 # the first member may be a role of a country too ("between ⟨Iranian⟩ envoy ⟨P⟩ and ...")
                 first = rf"(?:⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨)|⟨\d+C[dc]⟩\s+(?:(?-i:[A-Z])[\w.'-]*\s+){{1,3}}(?=⟨\d+P))?"
-                return rf"{start}(?P<{match.group('name')}>{article}{first}{one}{APPOSITION}{tail}){end}"
-            return rf"{start}(?P<{match.group('name')}>{article}{one}){end}"
+                return rf"{start}(?P<{match.group('name')}>{article}{first}{one}{APPOSITION}{tail}){end}{_NO_OWNED}"
+            return rf"{start}(?P<{match.group('name')}>{article}{one}){end}{_NO_OWNED}"
 
         def gap(match: re.Match) -> str:
             word = {"~": self.plain_word, "*": self.any_word, "-": self.adjective, "=": self.no_oblique,
@@ -427,6 +429,7 @@ _EMBEDDED = re.compile(r"\b(?:by|of|with|to|from|in|at|near|into|for|against|on|
 # "founded by ⟨P⟩, who ..., has waged": an agent of a passive or a possessed head is no subject even before a relative
 _AGENT_OR_HEAD = re.compile(r"\b(?:by|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$", re.IGNORECASE)
 _RELATIVE_OPENER = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
+_INDEFINITE_APPOSITION = re.compile(r"⟩,\s+(?:a|an)\s+$", re.IGNORECASE)
 _CAPITAL_TOKEN = re.compile(r"⟨\d+Cc⟩$")
 # ("in ⟨Abuja⟩" is left alone: "a court in ⟨Abuja⟩ proscribed X" is the state acting)
 _PLACE_BEFORE = re.compile(r"\b(?:to|from|near|into|visited|visiting|visit|visits|toured|reached|left|via)\s+$", re.IGNORECASE)
@@ -446,6 +449,8 @@ def _embedded_subject(match: re.Match, rule: Rule, coded: str) -> bool:
         return False
     after = re.sub(r"^\s+(?:troops|forces|fighters|soldiers|officials|militants)\b", "",
                    coded[match.end(opening):match.end(opening) + 40])
+    if opening == rule.subject and _INDEFINITE_APPOSITION.search(coded[max(0, match.start() - 10):match.start()]):
+        return True  # "⟨X⟩, a ⟨Y⟩ dissident faction, has ...": ⟨Y⟩ qualifies the apposition's noun
     if opening == rule.subject and _CAPITAL_TOKEN.match(match.group(opening)) and _PLACE_BEFORE.search(coded[max(0, match.start() - 20):match.start()]):
         return True  # "who visited ⟨Ouagadougou⟩ for talks with ...": a capital as a place does not act
     if not after.startswith((",", "'", "-")) and _POSTMODIFIER.search(coded[max(0, match.start() - 30):match.start()]):
