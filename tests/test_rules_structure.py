@@ -220,3 +220,8 @@ def test_a_demonym_group_noun_before_another_name_is_a_list_element(extractor):
     found = triples(extractor, text)
     assert ("Sinaloa Cartel", "operatesIn", "El Salvador") not in found
     assert ("MS-13", "operatesIn", "El Salvador") in found
+
+
+def test_a_splinter_group_is_not_part_of_what_it_split_from(extractor):
+    found = triples(extractor, "Washington also listed Segunda Marquetalia, another FARC splinter group, as a terrorist group.")
+    assert ("Segunda Marquetalia", "partOf", "FARC") not in found
