@@ -83,6 +83,14 @@ POSITIVE = [
      ("US State Department", "designated", "MS-13")),
     ("The State Department also blacklisted three other groups, among them Venezuela's Tren de Aragua and the gang MS-13.",
      ("US State Department", "designated", "Tren de Aragua")),
+    # alliances: defence pacts, copular and plural possessive allies, "together with its allies", joined forces
+    ("Egypt signed a defence pact with Somalia last year.", ("Egypt", "alliedWith", "Somalia")),
+    ("Egypt has pledged troops under a defence pact signed with Mogadishu.", ("Egypt", "alliedWith", "Somalia")),
+    ("Alexander Lukashenko is Vladimir Putin's closest ally.", ("Alexander Lukashenko", "alliedWith", "Vladimir Putin")),
+    ("The resolution was drafted by Russia and China, Iran's closest allies on the council.", ("Russia", "alliedWith", "Iran")),
+    ("Together with its allies the Arakan Army and the TNLA, the MNDAA holds the border.",
+     ("Myanmar National Democratic Alliance Army", "alliedWith", "Arakan Army")),
+    ("In 2023 the rival G9 and G-Pep gang federations agreed to join forces.", ("G9 Family and Allies", "alliedWith", "G-Pèp")),
     # arms of a state on their way to a group; forces acting in support of an ally
     ("Coast guards intercepted a dhow carrying Iranian missiles bound for Hezbollah.", ("Hezbollah", "backedBy", "Iran")),
     ("Rwandan troops have fought in North Kivu in support of the M23, UN experts say.", ("M23", "backedBy", "Rwanda")),
@@ -112,6 +120,8 @@ NEGATIVE = [
     # "accompanied by an Omani team" is not the subject of "met"
     ("The delegation, accompanied by an Omani team, met Saudi Defence Minister Khalid bin Salman.",
      ("Oman", "metWith", "Khalid bin Salman")),
+    # a security deal is no alliance unless it is a defence pact
+    ("Iraq signed a security agreement with the United States on troop withdrawal.", ("Iraq", "alliedWith", "United States")),
     # "under UN sanctions and US sanctions": nobody sanctions the United States
     ("Cherizier has been under UN sanctions since 2022 and US sanctions since 2020.", ("United Nations", "designated", "United States")),
     # talks with "Yemen's Houthis" are talks with the Houthis, not with Yemen
