@@ -83,6 +83,12 @@ POSITIVE = [
      ("US State Department", "designated", "MS-13")),
     ("The State Department also blacklisted three other groups, among them Venezuela's Tren de Aragua and the gang MS-13.",
      ("US State Department", "designated", "Tren de Aragua")),
+    # meetings: a title apposition before the person met, a lower-case title, talks under a mediator's auspices,
+    # two persons signing together
+    ("Bola Tinubu met the Chief of Defence Staff, General Christopher Musa, in Abuja.", ("Bola Tinubu", "metWith", "Christopher Musa")),
+    ("Deng Xijun has held repeated meetings with junta chief Min Aung Hlaing.", ("Deng Xijun", "metWith", "Min Aung Hlaing")),
+    ("Negotiators for Chisinau and Transnistria held talks under the auspices of the OSCE.", ("OSCE", "metWith", "Transnistria")),
+    ("Abbas Araghchi signed a framework with IAEA Director General Rafael Grossi in Cairo.", ("Abbas Araqchi", "metWith", "Rafael Grossi")),
     # alliances: defence pacts, copular and plural possessive allies, "together with its allies", joined forces
     ("Egypt signed a defence pact with Somalia last year.", ("Egypt", "alliedWith", "Somalia")),
     ("Egypt has pledged troops under a defence pact signed with Mogadishu.", ("Egypt", "alliedWith", "Somalia")),
@@ -120,6 +126,8 @@ NEGATIVE = [
     # "accompanied by an Omani team" is not the subject of "met"
     ("The delegation, accompanied by an Omani team, met Saudi Defence Minister Khalid bin Salman.",
      ("Oman", "metWith", "Khalid bin Salman")),
+    # a deal two states or groups signed is no meeting by itself (ANNOTATION.md)
+    ("The SDF signed a deal with Damascus in March to merge into state institutions.", ("Syrian Democratic Forces", "metWith", "Syria")),
     # a security deal is no alliance unless it is a defence pact
     ("Iraq signed a security agreement with the United States on troop withdrawal.", ("Iraq", "alliedWith", "United States")),
     # "under UN sanctions and US sanctions": nobody sanctions the United States

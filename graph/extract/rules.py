@@ -93,6 +93,9 @@ RELATIVE = (r"(?:\s*,\s+(?:(?:which|who|whom|whose(?!\s+(?:[\w-]+\s+){0,2}?[\w-]
             r"(?:\s*,?\s+(?:which|who|that)\s+(?:(?:[^\s,;]+\s+){0,3}?(?:says?|said|claims?|claimed|believes?|"
             r"believed|thinks?|argues?|alleges?|alleged|insists?|reports?|reported)\s+)?)?")
 ARTICLE = r"(?:(?<![\w⟩])the\s+)?"  # a slot may open with "the" ("said the ⟨Front⟩ would pay")
+# ... and a person's lower-case title ("held meetings with junta chief ⟨P⟩", "struck rebel commander ⟨P⟩")
+LOWER_TITLE = (r"(?-i:(?:[a-z][\w-]*\s+)?(?:chief|leader|commander|president|minister|envoy|spokesman|spokeswoman|"
+               r"general|head|premier|ruler|strongman|boss|negotiator|counterpart|mediator|ambassador))\s+(?=⟨\d+P)")
 CONJUNCTION = r"(?:and(?:\s+(?:also\s+)?with)?|or|as\s+well\s+as|along\s+with|together\s+with|plus)"
 COMPASS = (r"(?:northern|southern|eastern|western|central|northwestern|northeastern|southwestern|southeastern|"
            r"north|south|east|west)")
@@ -197,7 +200,7 @@ class PatternCompiler:
             possessor = following.startswith(("'s", "(?:'s", "(?:(?:'s|')|", ",", "-"))
             start = _NOT_SUBJECT if match.start() == 0 and not possessor else ""
             # a slot inside the pattern may open with "the"; one that opens it keeps its own look-behinds exact
-            article = ARTICLE if match.start() > 0 and not re.search(r"\(\?<!", match.string[:match.start()]) else ""
+            article = ARTICLE + f"(?:{LOWER_TITLE})?" if match.start() > 0 and not re.search(r"\(\?<!", match.string[:match.start()]) else ""
             if match.group("list"):
                 # a member may carry a compass word ("eastern ⟨Mali⟩ and western ⟨Niger⟩") or a title, also one
                 # opened by a demonym ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"; ``slot_indices`` leaves the demonym out)
@@ -433,7 +436,7 @@ _INDEFINITE_APPOSITION = re.compile(r"⟩,\s+(?:a|an)\s+$", re.IGNORECASE)
 _CAPITAL_TOKEN = re.compile(r"⟨\d+Cc⟩$")
 # ("in ⟨Abuja⟩" is left alone: "a court in ⟨Abuja⟩ proscribed X" is the state acting)
 _PLACE_BEFORE = re.compile(r"\b(?:to|from|near|into|visited|visiting|visit|visits|toured|reached|left|via)\s+$", re.IGNORECASE)
-_WHICH = re.compile(r",\s+which\b", re.IGNORECASE)
+_WHICH = re.compile(r"(?:,\s+(?:also\s+|better\s+)?known\s+as\s+⟨\d+Pr?⟩)?,\s+which\b", re.IGNORECASE)
 
 
 _POSTMODIFIER = re.compile(r"⟩\s+of\s+(?:the\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+)?$")
