@@ -31,6 +31,9 @@ def has(extractor: Extractor, text: str, subject: str, predicate: str, obj: str)
     "The Houthis have waged an insurgency in northern Yemen for two decades.",
     "Hezbollah, which has been battling the army across southern Lebanon, denied it.",
     "Yemen's governing Houthis rejected the plan.",
+    "The Houthis have become the most powerful of Yemen's armed factions.",
+    "Saudi Arabia accused Riyadh's rivals of sheltering Hezbollah fighters on Lebanese soil.",
+    "The raid targeted Hezbollah, a movement whose commanders are based in Lebanon, officials said.",
 ])
 def test_operates_in_where_the_group_acts(extractor, text):
     found = triples(extractor, text)
@@ -53,6 +56,18 @@ def test_operates_in_across_the_border(extractor):
     text = "Al-Shabaab, which operates in southern Somalia and across the border in Kenya, claimed the raid."
     found = triples(extractor, text)
     assert ("al-Shabaab", "operatesIn", "Kenya") in found or ("Al-Shabaab", "operatesIn", "Kenya") in found, found
+
+
+def test_operates_in_across_the_border_in_a_later_verb_phrase(extractor):
+    text = "The Allied Democratic Forces is led by Musa Baluku and operates mainly in North Kivu and across the border in Uganda."
+    assert ("Allied Democratic Forces", "operatesIn", "Uganda") in triples(extractor, text)
+
+
+def test_operates_in_administration_in_a_capital(extractor):
+    text = "Libya's Government of National Unity, the internationally recognised administration in Tripoli, rejected it."
+    assert ("Libyan Government of National Unity", "operatesIn", "Libya") in triples(extractor, text)
+    # a capital that is only where talks take place gives no operatesIn
+    assert not any(p == "operatesIn" for _, p, _ in triples(extractor, "Hezbollah envoys held talks in Tripoli."))
 
 
 def test_operates_in_demonym_needs_a_place_word(extractor):

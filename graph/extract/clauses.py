@@ -214,7 +214,7 @@ _SHARED_SUBJECT_VERB = re.compile(
     r"(?![a-z]+\s+by\b)"  # "is armed and funded by ⟨B⟩": a passive participle shares the clause, not the subject
     # a verb: a past form, a modal, or a present form before its object ("⟨A⟩ and police" is no verb phrase)
     r"(?=[a-z]+ed\b|(?:" + "|".join(_IRREGULAR_PAST) + r")\b|(?:will|would|could|can|may|might|must|should|did|does|do)\b"
-    r"|[a-z]+s\s+(?:the|a|an|its|their|his|her|to|⟨))")
+    r"|[a-z]+s\s+(?:[a-z]+ly\s|the|a|an|its|their|his|her|to|⟨))")
 # (after an -ing word, "and" joins two gerunds of one verb: "accuses ⟨A⟩ of sheltering and arming ⟨B⟩")
 
 

@@ -46,6 +46,7 @@ CLASSES = {
     "STATE": r"C[dcr]?",
     "COUNTRY": r"C[dr]?",
     "PLACE": r"Cd?",
+    "CAPITAL": r"Cc",
     "PER": r"Pr?",
     "AGENT": r"[CGAOIP][dcrk]?",
     "NAMED": r"(?:[GAOIP][rk]?|C[cr]?)",
