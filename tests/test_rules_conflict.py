@@ -36,6 +36,12 @@ ATTACKED = [
     ("Israeli jets bombed dozens of depots in Syria and Lebanon used by Hezbollah.", "Israel", "Hezbollah"),
     ("Al-Shabaab fighters stormed a base near the border on Friday, killing three Kenyan soldiers.", "al-Shabaab", "Kenya"),
     ("The Sudanese army drove the Rapid Support Forces out of the capital.", "Sudanese Armed Forces", "Rapid Support Forces"),
+    # a strike that killed a person named after his title; a campaign that ended; an attack survived and claimed
+    ("An Israeli air strike killed the prime minister of the Houthi government, Ahmed al-Rahawi, on Thursday.",
+     "Israel", "Ahmed Ghaleb al-Rahawi"),
+    ("The United States ended its own seven-week bombing campaign against the Houthis in May.", "United States", "Houthis"),
+    ("Somali President Hassan Sheikh Mohamud survived a roadside bomb attack on his convoy that al-Shabab claimed.",
+     "al-Shabaab", "Hassan Sheikh Mohamud"),
 ]
 
 
@@ -147,3 +153,14 @@ def test_a_group_announced_by_its_leader_is_the_one_that_pauses_attacks(extracto
     found = triples(extractor, text)
     assert ("Abu Hussein al-Hamidawi", "attacked", "United States") not in found
     assert ("Kataeb Hezbollah", "attacked", "United States") in found
+
+
+def test_a_claimed_attack_is_an_admission_not_a_hedge(extractor):
+    text = "Somali President Hassan Sheikh Mohamud survived a bomb attack on his convoy that al-Shabab claimed."
+    claim = next(c for c in extractor.extract_text(text) if c.predicate == "attacked")
+    assert not claim.hedged
+
+
+def test_firing_back_at_a_group_is_no_backing(extractor):
+    found = triples(extractor, "Radaa fighters fired back at the 444 Brigade with heavy weapons.")
+    assert not any(p == "backedBy" for _, p, _ in found), found

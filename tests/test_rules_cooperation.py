@@ -100,6 +100,16 @@ POSITIVE = [
     # arms of a state on their way to a group; forces acting in support of an ally
     ("Coast guards intercepted a dhow carrying Iranian missiles bound for Hezbollah.", ("Hezbollah", "backedBy", "Iran")),
     ("Rwandan troops have fought in North Kivu in support of the M23, UN experts say.", ("M23", "backedBy", "Rwanda")),
+    # go-betweens and hosts meet each side; talks with a group's representatives are with the group
+    ("Saudi Arabia has held talks with the Houthis through Omani mediators.", ("Oman", "metWith", "Houthis")),
+    ("Saudi Arabia has held talks with the Houthis through Omani mediators.", ("Oman", "metWith", "Saudi Arabia")),
+    ("The MNDAA and the junta agreed to a ceasefire in talks hosted by Chinese officials in Kunming.",
+     ("China", "metWith", "Myanmar National Democratic Alliance Army")),
+    ("Massad Boulos, President Donald Trump's senior adviser for Africa, has held talks with representatives of the "
+     "Rapid Support Forces.", ("Massad Boulos", "metWith", "Rapid Support Forces")),
+    # a title with "of" before the subject does not embed it
+    ("Secretary of State Marco Rubio, speaking in Mexico City after meeting Mexican President Claudia Sheinbaum, "
+     "said the strike was lawful.", ("Marco Rubio", "metWith", "Claudia Sheinbaum")),
 ]
 
 

@@ -41,7 +41,8 @@ _INSERTION_OPENER = re.compile(
     r",\s+(?=(?:the|a|an|its|their|his|her|one|once|now|also|formerly|another|both|each|whose|who|whom|which|"
     r"led|headed|founded|backed|based|known|commanded|run|created|formed|set\s+up|established|supported|funded|"
     r"armed|named|dubbed|described|considered|seen|regarded|long|widely|itself|themselves|"
-    + TOKEN_PATTERN + r"(?:'s|')|(?-i:[A-Z])[\w'-]*\s+(?:[\w'-]+\s+){0,3}of\b)\b|" + TOKEN_PATTERN + r"(?:'s|'))", re.IGNORECASE)
+    + TOKEN_PATTERN + r"(?:'s|')|(?-i:[A-Z])[\w'-]*\s+(?:[\w'-]+\s+){0,3}of\b)\b|" + TOKEN_PATTERN + r"(?:'s|')"
+    r"|(?:(?-i:[A-Z])[\w'-]*\s+){1,3}" + TOKEN_PATTERN + r"(?:'s|'))", re.IGNORECASE)  # ", President ⟨P⟩'s adviser,"
 # A "whose" clause whose noun phrase an apposition interrupts before its verb.
 _WHOSE_INTERRUPTED = re.compile(r"whose\s+(?:[\w'-]+\s+){0,2}?[\w'-]+\s*,", re.IGNORECASE)
 _MAX_INSERTION_COMMAS = 3

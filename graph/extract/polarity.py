@@ -73,6 +73,11 @@ class PolarityJudge:
         affirming = cues.get("affirming") or []
         self.affirming = _word_pattern(affirming) if affirming else None
         self.hedge = _word_pattern(cues["hedge"])
+        # "claimed responsibility for", "an attack that ⟨X⟩ claimed": an admission, not a hedge
+        admissions = cues.get("admissions") or []
+        self.admission = re.compile(
+            (rf"(?<![\w'])(?:{_body(admissions)})(?![\w])|" if admissions else "")
+            + r"(?:that|which)\s+⟨\d+[A-Z][a-z]?⟩\s+(?:later\s+)?claimed\b(?!\s+(?:that|it|they|to)\b)", re.IGNORECASE)
         # modal verbs are matched in lower case only: "May 14" is a date ("If" is listed capitalised too)
         self.modal = _word_pattern(cues["modal"], 0)
         # "will keep arming X" states ongoing support: the phrase does not count as a modal
@@ -145,7 +150,7 @@ class PolarityJudge:
         return Modality(
             negated=(self._negated(clause) or bool(self.denied_clause.search(lead))
                      or bool(follows and follows.group("negation"))),
-            hedged=bool(self.hedge.search(clause) or self.hedged_clause.search(lead)),
+            hedged=bool(self.hedge.search(self.admission.sub(" ", clause)) or self.hedged_clause.search(lead)),
             hypothetical=(bool(self.modal.search(self._without_ongoing(clause))) or sentence.rstrip().endswith("?")
                           or (not scope_match and self._conditioned(sentence, end))
                           or bool(follows and follows.group("modal"))),

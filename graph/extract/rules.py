@@ -59,6 +59,9 @@ PARTY_TOKEN = r"(?:⟨\d+(?:[GAOIP][rk]?|C[cr]?)⟩|⟨\d+Cd⟩(?!\s+(?:⟨|(?-i
 # TARGET: anything but a capital (a place), and not a demonym that qualifies a title or name after it
 # ("struck ⟨Somali⟩ President ⟨P⟩'s motorcade" targets the president).
 TARGET_TOKEN = r"(?:⟨\d+(?:[GAOIP][rk]?|Cr?)⟩|⟨\d+Cd⟩(?!\s+(?:⟨|(?-i:[A-Z])))|⟨\d+Cc⟩(?='s\s|'\s))"  # a capital's suburbs: its state
+# HOST: a named actor, or a state by its demonym before its officials ("talks hosted by ⟨Chinese⟩ officials").
+HOST_TOKEN = (r"(?:⟨\d+(?:[GAOIP][rk]?|C[cr]?)⟩|⟨\d+Cd⟩(?=\s+(?:officials|mediators|diplomats|negotiators|envoys|"
+              r"authorities|government)\b))")
 HEAD_TITLES = r"(?:leader|chief|commander|spokesman|spokeswoman|official|head|founder|envoy|minister|secretary-general|deputy)"
 # Words that show a mention is not the subject of the clause that follows it ("in Baghdad killed ...").
 _NOT_SUBJECT = "".join(rf"(?<!\b{w}\s)" for w in ("in", "at", "near", "from", "into", "inside", "to", "via", "across",
@@ -188,7 +191,7 @@ class PatternCompiler:
     def compile(self, pattern: str, where: str) -> re.Pattern:
         def slot(match: re.Match) -> str:
             cls = CLASSES.get(match.group("cls"))
-            spelled = {"PARTY": PARTY_TOKEN, "TARGET": TARGET_TOKEN}.get(match.group("cls"))
+            spelled = {"PARTY": PARTY_TOKEN, "TARGET": TARGET_TOKEN, "HOST": HOST_TOKEN}.get(match.group("cls"))
             if cls is None and spelled is None:
                 raise DataFileError(f"{where}: unknown slot class {match.group('cls')!r}")
             one = spelled or rf"⟨\d+{cls}⟩"
@@ -431,6 +434,10 @@ _APPOSITION_OPENERS = re.compile(
 _EMBEDDED = re.compile(r"\b(?:by|of|with|to|from|in|at|near|into|for|against|on|under|between|among)\s+"
                        r"(?:the\s+|a\s+|an\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+)?(?:[\w.'-]+\s+){0,3}$", re.IGNORECASE)
 # "founded by ⟨P⟩, who ..., has waged": an agent of a passive or a possessed head is no subject even before a relative
+# "Secretary of State ⟨P⟩", "Minister of Defence ⟨P⟩": a title, not a preposition that embeds the subject
+_TITLE_OF = re.compile(r"(?:^|⟩(?:'s|')?\s+|,\s+|\bthe\s+)(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?-i:Secretary|Minister|Chief|Chairman|"
+                       r"Chairwoman|Chair|Director|Head|Commander|President|Governor|Speaker|Deputy|Secretary-General)\s+"
+                       r"of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}$")
 _AGENT_OR_HEAD = re.compile(r"\b(?:by|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$", re.IGNORECASE)
 _RELATIVE_OPENER = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
 _INDEFINITE_APPOSITION = re.compile(r"⟩,\s+(?:a|an)\s+$", re.IGNORECASE)
@@ -467,7 +474,8 @@ def _embedded_subject(match: re.Match, rule: Rule, coded: str) -> bool:
         if opening != rule.subject:
             return False  # "the branch of the ⟨X⟩, which ⟨Y⟩ lists as ...": the rule reads a clause about ⟨X⟩
         return bool(not rule.subject_relative and _RELATIVE_OPENER.match(after) and _AGENT_OR_HEAD.search(coded[max(0, match.start() - 60):match.start()]))
-    return bool(_EMBEDDED.search(coded[max(0, match.start() - 60):match.start()]))
+    before = coded[max(0, match.start() - 60):match.start()]
+    return bool(_EMBEDDED.search(before)) and not _TITLE_OF.search(before)
 
 
 def apply_rules(rules: list[Rule], coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
