@@ -240,3 +240,20 @@ def test_a_demonym_group_noun_before_another_name_is_a_list_element(extractor):
 def test_a_splinter_group_is_not_part_of_what_it_split_from(extractor):
     found = triples(extractor, "Washington also listed Segunda Marquetalia, another FARC splinter group, as a terrorist group.")
     assert ("Segunda Marquetalia", "partOf", "FARC") not in found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The UN human rights chief, Volker Turk, spoke on Friday.", ("Volker Türk", "memberOf", "United Nations")),
+    ("UN aid chief Tom Fletcher spoke on Friday.", ("Tom Fletcher", "memberOf", "United Nations")),
+    ("Retired General Keith Kellogg, President Donald Trump's envoy for Ukraine, met Zelensky.",
+     ("Keith Kellogg", "memberOf", "United States")),
+    ("Special envoy Steve Witkoff has met Putin in Moscow several times.", ("Steve Witkoff", "memberOf", "United States")),
+])
+def test_officials_of_international_bodies_and_envoys(extractor, text, triple):
+    assert triple in triples(extractor, text)
+
+
+def test_a_one_word_title_does_not_name_a_longer_office(extractor):
+    # "Secretary" is not "Secretary of Defense": the sentence names no department
+    found = triples(extractor, "US Defense Secretary Lloyd Austin said Washington would act.")
+    assert not any(o == "US Department of Defense" for _, _, o in found), found

@@ -128,6 +128,9 @@ class TitleRules:
                        rf"(?:(?:for|on)\s+(?:[\w-]+\s+){{1,3}}?)?(?:to|of)\s+(?:the\s+)?(?:⟨\d+{CLASSES['STATE']}⟩\s+)?"
                        rf"(?:(?-i:[A-Z])[\w.-]*\s+){{0,3}}{leader}(?!['’])", re.I),
             re.compile(rf"{leader}(?:'s|’s)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{aides})\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I),
+            # "X, President Y's envoy for Ruritania"
+            re.compile(rf"{PERSON}\s*,\s+(?:(?-i:[A-Z])[\w.-]*\s+){{0,3}}{leader}(?:'s|’s)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?"
+                       rf"(?:{aides})\b", re.I),
         ]
         self.bare = re.compile(
             rf"(?:^|(?<![⟩'’])(?<!['’]s)\s)(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}"
@@ -237,6 +240,9 @@ class TitleRules:
         for word, original in self._single_qualifiers(words, qualifiers):
             if word in self.part or (original[:1].isupper() and word not in self.whole):
                 return "memberOf"  # head of a part: "political bureau chief", "the group's Gaza chief"
+            if word not in self.whole and org.type == "InternationalOrganization" and original[:1].islower() \
+                    and word not in _TITLE_ADJECTIVES:
+                return "memberOf"  # a portfolio of an international body: "the UN aid chief", "the EU's foreign policy chief"
             if word not in self.whole and (org.type == "Country" or word not in _TITLE_ADJECTIVES):
                 return None  # "the US following President Trump's threats", "the Treasury sanctioned former President X"
         return relation
@@ -262,7 +268,9 @@ class TitleRules:
         synonyms = next((group for group in self.synonyms if wanted in group), {wanted})
         for role in person.roles:
             have = normalise_name(role.role)
-            if have and (have in synonyms or have.endswith(wanted) or wanted.endswith(have)) and role.org in self.gazetteer:
+            # "Special envoy X" names the role "Special Envoy to the Middle East"
+            if have and (have in synonyms or have.endswith(wanted) or wanted.endswith(have) or _names_role_start(have, wanted)) \
+                    and role.org in self.gazetteer:
                 if in_sentence is None or role.org in in_sentence:
                     return role.relation, self.gazetteer.get(role.org)
         return None
@@ -281,6 +289,17 @@ class TitleRules:
                 ):
                     return actor, "leaderOf"
         return org, relation
+
+
+def _names_role_start(role: str, title: str) -> bool:
+    """A title of several words that opens a role's name, not its "of" complement: "special envoy" names
+    "special envoy to the middle east"; "secretary" does not name "secretary of defense".
+
+    >>> _names_role_start("special envoy to the middle east", "special envoy"), _names_role_start("secretary of defense", "secretary")
+    (True, False)
+    """
+    rest = role[len(title):] if role.startswith(title + " ") else ""
+    return " " in title and bool(rest) and not rest.startswith((" of ", " for "))
 
 
 def _counterparts(found: list[tuple[str, RawClaim]]) -> Iterator[RawClaim]:
