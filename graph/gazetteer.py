@@ -285,22 +285,36 @@ def _national_force_forms(actors: Iterable[Actor]) -> dict[str, str]:
     """
     actors = list(actors)
     states = {a.id: a for a in actors if a.type == "Country"}
+    forms: dict[str, str] = {}
+    for (state_id, head), body_id in national_forces(actors).items():
+        for demonym in states[state_id].demonyms:  # "Mali's military" is read from "Malian military" in the mentions
+            forms[f"{demonym} {head}"] = body_id
+    return forms
+
+
+def national_forces(actors: Iterable[Actor]) -> dict[tuple[str, str], str]:
+    """(state id, head) -> the state's national forces body for "Army", "Military" and "Armed Forces", where
+    the data name one candidate ("army" prefers a body named as the land army).
+
+    >>> national_forces([Actor("drc", "Country", "DR Congo"),
+    ...     Actor("fardc", "GovernmentOrganization", "Armed Forces of the DR Congo", country="drc")])[("drc", "Army")]
+    'fardc'
+    """
+    actors = list(actors)
+    states = {a.id for a in actors if a.type == "Country"}
     bodies: dict[str, list[Actor]] = {}
     for actor in actors:
         if actor.type == "GovernmentOrganization" and actor.country in states and _NATIONAL_FORCES.search(actor.name) \
                 and not _NOT_NATIONAL_FORCES.search(actor.name):
             bodies.setdefault(actor.country, []).append(actor)
-    forms: dict[str, str] = {}
+    found: dict[tuple[str, str], str] = {}
     for state_id, candidates in bodies.items():
         armies = [a for a in candidates if a.name.endswith("Army")]
         whole = [a for a in candidates if not a.name.endswith("Army")]
         for head, preferred in (("Army", armies or whole), ("Military", whole), ("Armed Forces", whole)):
-            if len(preferred) != 1:  # two candidates: the data must say which one the text means
-                continue
-            state = states[state_id]
-            for demonym in state.demonyms:  # "Mali's military" is read from "Malian military" in the mentions
-                forms[f"{demonym} {head}"] = preferred[0].id
-    return forms
+            if len(preferred) == 1:  # two candidates: the data must say which one the text means
+                found[(state_id, head)] = preferred[0].id
+    return found
 
 
 def _pycountry_names(iso: str) -> list[str]:

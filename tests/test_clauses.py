@@ -16,6 +16,19 @@ def test_core_reads_a_whose_clause_interrupted_by_an_apposition_to_its_own_verb(
         "Also on it is ⟨0P⟩, whose uncle, former President ⟨1P⟩, was killed by the ⟨2A⟩."
 
 
+def test_core_keeps_a_second_whose_clause_with_its_own_verb():
+    text = "Also on it is ⟨0P⟩, who commands ⟨1A⟩ and whose uncle, former President ⟨2P⟩, was killed by the ⟨3A⟩."
+    assert core(text) == text
+
+
+def test_core_leaves_out_a_capitalised_title_apposition_with_a_possessive():
+    assert core("⟨0P⟩, President ⟨1P⟩'s senior adviser, has held talks with ⟨2A⟩.") == "⟨0P⟩ has held talks with ⟨2A⟩."
+
+
+def test_a_later_present_verb_with_an_adverb_shares_the_subject():
+    assert list(shared_subject_clauses("⟨0A⟩ is led by ⟨1P⟩ and operates mainly in ⟨2C⟩.")) == ["⟨0A⟩ operates mainly in ⟨2C⟩."]
+
+
 def test_core_keeps_a_list_that_is_no_insertion():
     assert core("⟨0C⟩, ⟨1C⟩ and ⟨2C⟩ met in Doha.") == "⟨0C⟩, ⟨1C⟩ and ⟨2C⟩ met in Doha."
 

@@ -164,3 +164,11 @@ def test_a_claimed_attack_is_an_admission_not_a_hedge(extractor):
 def test_firing_back_at_a_group_is_no_backing(extractor):
     found = triples(extractor, "Radaa fighters fired back at the 444 Brigade with heavy weapons.")
     assert not any(p == "backedBy" for _, p, _ in found), found
+
+
+def test_a_second_whose_clause_owns_the_passive_after_it(extractor):
+    text = ("Also on the council is Tareq Saleh, who commands the National Resistance Forces and whose uncle, "
+            "former President Ali Abdullah Saleh, was killed by the Houthis in 2017.")
+    found = triples(extractor, text)
+    assert ("Houthis", "attacked", "Ali Abdullah Saleh") in found
+    assert ("Houthis", "attacked", "Tareq Saleh") not in found, found

@@ -257,3 +257,21 @@ def test_a_one_word_title_does_not_name_a_longer_office(extractor):
     # "Secretary" is not "Secretary of Defense": the sentence names no department
     found = triples(extractor, "US Defense Secretary Lloyd Austin said Washington would act.")
     assert not any(o == "US Department of Defense" for _, _, o in found), found
+
+
+def test_talks_held_in_a_country_are_no_presence_there(extractor):
+    text = "Beijing sent a team, following talks between the junta and the MNDAA in the Chinese city of Kunming."
+    found = triples(extractor, text)
+    assert not any(p == "operatesIn" and o == "China" for _, p, o in found), found
+
+
+def test_an_apposition_before_regards_as_is_not_the_part(extractor):
+    text = "Ankara regards the People's Protection Units (YPG), the backbone of the SDF, as the Syrian branch of the PKK."
+    found = triples(extractor, text)
+    assert ("Syrian Democratic Forces", "partOf", "PKK") not in found, found
+    assert ("YPG", "partOf", "PKK") in found
+
+
+def test_the_congolese_army_of_a_drc_story_is_its_armed_forces(extractor):
+    text = "M23 routs army in DR Congo\n\nThe M23 took Bukavu in February, routing the Congolese army."
+    assert ("M23", "attacked", "Armed Forces of the Democratic Republic of the Congo") in triples(extractor, text)

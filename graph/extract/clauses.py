@@ -45,6 +45,8 @@ _INSERTION_OPENER = re.compile(
     r"|(?:(?-i:[A-Z])[\w'-]*\s+){1,3}" + TOKEN_PATTERN + r"(?:'s|'))", re.IGNORECASE)  # ", President ⟨P⟩'s adviser,"
 # A "whose" clause whose noun phrase an apposition interrupts before its verb.
 _WHOSE_INTERRUPTED = re.compile(r"whose\s+(?:[\w'-]+\s+){0,2}?[\w'-]+\s*,", re.IGNORECASE)
+# A second relative clause whose noun phrase a comma interrupts: "... and whose uncle,"
+_AND_WHOSE = re.compile(r"\band\s+whose\s+(?:[\w'-]+\s+){0,2}?[\w'-]+\s*$", re.IGNORECASE)
 _MAX_INSERTION_COMMAS = 3
 _MAX_INSERTION_CHARS = 220
 # Time and manner adverbials that news puts between a subject, its verb and its object.
@@ -85,11 +87,15 @@ def _insertions(text: str) -> Iterator[tuple[int, int, int]]:
         position = opener.end()
         # ", whose leader, ⟨P⟩, was killed in 2024, still fires": the first verb after a comma is the clause's own
         own_verb_pending = bool(_WHOSE_INTERRUPTED.match(text, position))
-        for _ in range(_MAX_INSERTION_COMMAS + own_verb_pending):
+        commas = 0
+        while commas < _MAX_INSERTION_COMMAS + own_verb_pending:
+            commas += 1
             comma = text.find(",", position)
             stop = min((i for i in (text.find(";", position), text.find(":", position)) if i >= 0), default=len(text))
             if comma < 0 or comma > stop or comma - match.end() > _MAX_INSERTION_CHARS:
                 break
+            if _AND_WHOSE.search(text, position, comma):
+                own_verb_pending = True  # "..., who heads ⟨Y⟩ and whose uncle, ⟨P⟩, was killed": the second clause's verb
             if _PREDICATE_FOLLOWS.match(text, comma + 1):
                 if not own_verb_pending:
                     yield match.start(), match.end(), comma + 1

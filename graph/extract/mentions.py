@@ -22,7 +22,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterable
 
-from graph.gazetteer import Actor, Gazetteer, Role, fold
+from graph.gazetteer import Actor, Gazetteer, Role, fold, national_forces
 from graph.extract.sentences import Sentence, split_sentences
 from graph.vocab import slugify
 
@@ -763,6 +763,7 @@ class MentionFinder:
         names in an article about that country: the body named "<demonym> army", "<country>'s military" ..."""
         forces: dict[tuple[str, str], Actor] = {}
         nouns = [n.lower() for n in self.cues.get("state_force_nouns", [])]
+        derived_forces = national_forces(gazetteer.actors.values())
         for country in (a for a in gazetteer.actors.values() if a.type == "Country"):
             names = [country.name, *country.aliases, *country.demonyms]
             for noun in nouns:
@@ -771,6 +772,10 @@ class MentionFinder:
                     if body is not None and body.type == "GovernmentOrganization":
                         forces[(country.id, noun)] = body
                         break
+            for noun in nouns:  # "the Congolese army" of a state whose data list no "<demonym> army" form
+                derived = derived_forces.get((country.id, noun.title()))
+                if (country.id, noun) not in forces and derived is not None:
+                    forces[(country.id, noun)] = gazetteer.get(derived)
             found = [forces[(country.id, n)] for n in nouns if (country.id, n) in forces]
             for noun in nouns:  # "the army" of a state whose one body is its "military", and the reverse
                 if found and (country.id, noun) not in forces and len({a.id for a in found}) == 1:

@@ -90,7 +90,7 @@ APPOSITION = r"(?:\s*,\s+(?:the|a|an|its|their|his|her|one\s+of|once|now|also|fo
 RELATIVE = (r"(?:\s*,\s+(?:(?:which|who|whom|whose(?!\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,)|founded|based|known|led|once|also|the|a|an|one|another|"
             r"commanded|headed|run|backed|supported|funded|armed|formed|created|established|set\s+up|controlled|"
             r"named|called|dubbed|chaired|"
-            r"⟨\d+[A-Z][a-z]?⟩(?:'s|'))\b[^;]{0,160}?|(?:[^;⟨⟩,]|⟨\d+[A-Z]r⟩){1,60}"
+            r"⟨\d+[A-Z][a-z]?⟩(?:'s|'))\b(?:(?!\band\s+whose\b)[^;]){0,160}?|(?:[^;⟨⟩,]|⟨\d+[A-Z]r⟩){1,60}"
             # a title apposition without a comma inside: ", head of ⟨Egypt⟩'s ⟨GIS⟩,"
             r"|(?:head|chief|leader|commander|director|spokesman|spokeswoman|envoy)\s+of\s+[^;,]{1,80}?),)?"
             # a relative clause that carries the relation itself: ", which (the department says) receives ..."
@@ -142,6 +142,9 @@ class Rule:
     keywords: tuple[frozenset[str], ...] = ()
     # the pattern itself reads a relative clause on its subject ("{T:ACTOR}, which, like ..., lists ...")
     subject_relative: bool = False
+    # a match right after text this matches (its end anchored at the match) is no claim: "talks between the
+    # army and ⟨X⟩ in ⟨C⟩" names where the talks were held, not where ⟨X⟩ operates
+    not_after: re.Pattern | None = None
 
 
 @dataclass(frozen=True)
@@ -272,8 +275,18 @@ def compile_rules(cues: dict) -> list[Rule]:
                               bool(entry.get("modal_ok", False)), entry.get("scope") == "match",
                               required_words(pattern, cues["lists"]),
                               bool(entry.get("subject") and re.search(
-                                  r"\{" + re.escape(entry["subject"]) + r"\+?:[A-Z]+\}, \(\?:which", pattern))))
+                                  r"\{" + re.escape(entry["subject"]) + r"\+?:[A-Z]+\}, \(\?:which", pattern)),
+                              _not_after(entry, label)))
     return rules
+
+
+def _not_after(entry: dict, label: str) -> re.Pattern | None:
+    if not entry.get("not_after"):
+        return None
+    try:
+        return re.compile(f"(?:{entry['not_after']})$", re.IGNORECASE)
+    except re.error as error:
+        raise DataFileError(f"{label}: not_after: {error}") from None
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -486,7 +499,8 @@ def apply_rules(rules: list[Rule], coded: str, actors: list[Actor]) -> Iterator[
         if any(required.isdisjoint(words) for required in rule.keywords):
             continue
         for match in overlapping_matches(rule.regex, coded):
-            if _embedded_subject(match, rule, coded):
+            if _embedded_subject(match, rule, coded) or (
+                    rule.not_after is not None and rule.not_after.search(coded, 0, match.start())):
                 continue
             trigger = _trigger_offset(match, rule)
             if rule.pairwise:
