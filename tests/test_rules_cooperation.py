@@ -107,6 +107,16 @@ POSITIVE = [
      ("China", "metWith", "Myanmar National Democratic Alliance Army")),
     ("Massad Boulos, President Donald Trump's senior adviser for Africa, has held talks with representatives of the "
      "Rapid Support Forces.", ("Massad Boulos", "metWith", "Rapid Support Forces")),
+    # brokers of a deal or of talks meet each party; a reply handed to mediators; adverbs and title appositions
+    ("The presidents of Uganda and Rwanda signed a US-brokered peace deal in Washington on Thursday.",
+     ("United States", "metWith", "Rwanda")),
+    ("In October, after Chinese-mediated talks with military representatives in Kunming, the TNLA agreed to withdraw.",
+     ("China", "metWith", "Ta'ang National Liberation Army")),
+    ("Israel recalled its team after the response Hamas handed to Qatari and Egyptian mediators.", ("Hamas", "metWith", "Qatar")),
+    ("Russia's defence minister, Andrei Belousov, met separately with his Malian counterpart, Sadio Camara.",
+     ("Andrei Belousov", "metWith", "Sadio Camara")),
+    ("The Taliban's foreign minister, Amir Khan Muttaqi, was on a visit to New Delhi, where he held talks with "
+     "Subrahmanyam Jaishankar.", ("Amir Khan Muttaqi", "metWith", "S. Jaishankar")),
     # a title with "of" before the subject does not embed it
     ("Secretary of State Marco Rubio, speaking in Mexico City after meeting Mexican President Claudia Sheinbaum, "
      "said the strike was lawful.", ("Marco Rubio", "metWith", "Claudia Sheinbaum")),

@@ -202,7 +202,7 @@ _TITLE_WORD = (r"(?:[A-Z][\w.'-]*|special|spokesman|spokeswoman|spokesperson|env
                r"military|prime|secretary|general|ambassador|representative|negotiator)")
 _OPENING_SUBJECT = re.compile(
     r"^(?:(?:On|In|Last|Earlier|Later|Late|Early|Hours|Days|Weeks|Months|The next day)\b[^,⟨⟩]{0,30},\s+)?"
-    r"(?:[Tt]he\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s)?\s+(?:" + _TITLE_WORD + r"\s+){1,4}(?:(?:for|of)\s+(?:the\s+)?"
+    r"(?:[Tt]he\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s)?\s+(?:" + _TITLE_WORD + r"\s+){0,3}" + _TITLE_WORD + r",?\s+(?:(?:for|of)\s+(?:the\s+)?"
     r"⟨\d+[A-Z][a-z]?⟩,?\s+)?(?=⟨\d+P)|⟨\d+C[dc]⟩\s+(?=[A-Z]))?(?:[A-Z][\w.'-]*\s+){0,4}?"
     r"(?P<s>⟨\d+[A-Z][a-z]?⟩)(?!'s|'|-|\s+(?:and|or)\s)")
 # Words between the subject and "and" that open a clause of another subject ("..., when ⟨P⟩ flew in and held talks").
@@ -252,6 +252,28 @@ def shared_subject_clauses(coded: str) -> Iterator[str]:
         yield prefix + coded[verb.end():]
 
 
+# "he"/"she" opening a later clause: the sentence's subject when that is a person ("⟨P⟩ flew to ⟨C⟩, where he met ⟨Q⟩")
+_PERSON_PRONOUN_CLAUSE = re.compile(r"(?:,\s+|\s+)(?:where|when|while|after|before|as|and|but)\s+(?:he|she)\s+(?=(?-i:[a-z]))",
+                                    re.IGNORECASE)
+
+
+def pronoun_clauses(coded: str) -> Iterator[str]:
+    """Later clauses whose subject is "he" or "she", read with the person who opens the sentence.
+
+    >>> list(pronoun_clauses("⟨0P⟩ was on a visit to ⟨1Cc⟩, where he held talks with ⟨2P⟩."))
+    ['⟨0P⟩ held talks with ⟨2P⟩.']
+    >>> list(pronoun_clauses("⟨0C⟩ hosted talks, where he met ⟨2P⟩."))
+    []
+    """
+    opening = _OPENING_SUBJECT.match(coded)
+    if opening is None or not re.match(r"⟨\d+Pr?⟩", opening.group("s")):
+        return
+    for clause in _PERSON_PRONOUN_CLAUSE.finditer(coded, opening.end()):
+        if re.search(r"⟨\d+Pr?⟩", coded[opening.end():clause.start()]):
+            return  # another person named before the pronoun may be the one it means
+        yield opening.group("s") + " " + coded[clause.end():]
+
+
 # A participle adjunct of the subject: "⟨S⟩ overran the base, killing ⟨Y⟩" (not "including", "according", "saying").
 _PARTICIPLE = re.compile(r",\s+(?=(?!(?:including|according|citing|saying|adding|noting|during|following|regarding|"
                          r"concerning|excluding|involving|bring|king|thing|nothing|something|anything|everything)\b)"
@@ -291,5 +313,6 @@ def views(coded: str) -> list[str]:
     ['⟨0A⟩ has attacked ⟨2C⟩, killing ⟨3P⟩.', '⟨1C⟩ arms ⟨0A⟩', '⟨0A⟩ killing ⟨3P⟩.']
     """
     simple = core(members_subject(coded))
-    found = [simple, *relative_clauses(coded), *shared_subject_clauses(coded), *shared_subject_clauses(simple)]
+    found = [simple, *relative_clauses(coded), *shared_subject_clauses(coded), *shared_subject_clauses(simple),
+             *pronoun_clauses(simple)]
     return [view for view in dict.fromkeys(found) if view and view != coded]

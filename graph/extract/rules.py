@@ -59,9 +59,10 @@ PARTY_TOKEN = r"(?:⟨\d+(?:[GAOIP][rk]?|C[cr]?)⟩|⟨\d+Cd⟩(?!\s+(?:⟨|(?-i
 # TARGET: anything but a capital (a place), and not a demonym that qualifies a title or name after it
 # ("struck ⟨Somali⟩ President ⟨P⟩'s motorcade" targets the president).
 TARGET_TOKEN = r"(?:⟨\d+(?:[GAOIP][rk]?|Cr?)⟩|⟨\d+Cd⟩(?!\s+(?:⟨|(?-i:[A-Z])))|⟨\d+Cc⟩(?='s\s|'\s))"  # a capital's suburbs: its state
-# HOST: a named actor, or a state by its demonym before its officials ("talks hosted by ⟨Chinese⟩ officials").
+# HOST: a named actor, or a state by its demonym before its officials ("talks hosted by ⟨Chinese⟩ officials")
+# or as a broker ("⟨Chinese⟩-mediated talks").
 HOST_TOKEN = (r"(?:⟨\d+(?:[GAOIP][rk]?|C[cr]?)⟩|⟨\d+Cd⟩(?=\s+(?:officials|mediators|diplomats|negotiators|envoys|"
-              r"authorities|government)\b))")
+              r"authorities|government)\b|-(?:mediated|brokered|hosted|facilitated)\b))")  # "⟨Chinese⟩-mediated talks"
 HEAD_TITLES = r"(?:leader|chief|commander|spokesman|spokeswoman|official|head|founder|envoy|minister|secretary-general|deputy)"
 # Words that show a mention is not the subject of the clause that follows it ("in Baghdad killed ...").
 _NOT_SUBJECT = "".join(rf"(?<!\b{w}\s)" for w in ("in", "at", "near", "from", "into", "inside", "to", "via", "across",
