@@ -42,6 +42,9 @@ ATTACKED = [
     ("The United States ended its own seven-week bombing campaign against the Houthis in May.", "United States", "Houthis"),
     ("Somali President Hassan Sheikh Mohamud survived a roadside bomb attack on his convoy that al-Shabab claimed.",
      "al-Shabaab", "Hassan Sheikh Mohamud"),
+    # an attack led by a group, a state's air defences downing a drone
+    ("The Houthis launched their campaign weeks after the Hamas-led attack on Israel.", "Hamas", "Israel"),
+    ("On March 31, Algeria's air defences shot down a Malian drone near the border.", "Algeria", "Mali"),
 ]
 
 
@@ -172,3 +175,16 @@ def test_a_second_whose_clause_owns_the_passive_after_it(extractor):
     found = triples(extractor, text)
     assert ("Houthis", "attacked", "Ali Abdullah Saleh") in found
     assert ("Houthis", "attacked", "Tareq Saleh") not in found, found
+
+
+def test_a_launch_does_not_reach_a_target_after_a_subordinate_clause(extractor):
+    found = triples(extractor, "The Houthis launched their campaign weeks after the Hamas-led attack on Israel.")
+    assert ("Houthis", "attacked", "Israel") not in found, found
+
+
+def test_groups_spelled_out_after_among_them_are_each_fought(extractor):
+    text = ("The Arakan Army is also fighting Rohingya armed groups, among them the Arakan Rohingya Salvation Army "
+            "(ARSA) and the Rohingya Solidarity Organisation (RSO).")
+    found = triples(extractor, text)
+    assert has(found, "Arakan Army", "hostileTo", "Arakan Rohingya Salvation Army")
+    assert has(found, "Arakan Army", "hostileTo", "Rohingya Solidarity Organisation")

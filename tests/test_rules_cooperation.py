@@ -100,6 +100,12 @@ POSITIVE = [
     # arms of a state on their way to a group; forces acting in support of an ally
     ("Coast guards intercepted a dhow carrying Iranian missiles bound for Hezbollah.", ("Hezbollah", "backedBy", "Iran")),
     ("Rwandan troops have fought in North Kivu in support of the M23, UN experts say.", ("M23", "backedBy", "Rwanda")),
+    # backing by hyphen before governments, through an arsenal's origin, and a list joined by "as well as"
+    ("Goita is in Russia, as the Russian-backed military governments of Mali, Burkina Faso and Niger struggle.",
+     ("Niger", "backedBy", "Russia")),
+    ("Western governments say much of the Houthis' arsenal comes from Iran.", ("Houthis", "backedBy", "Iran")),
+    ("Pakistani officials say India backs the TTP, as well as the Balochistan Liberation Army (BLA).",
+     ("Balochistan Liberation Army", "backedBy", "India")),
     # go-betweens and hosts meet each side; talks with a group's representatives are with the group
     ("Saudi Arabia has held talks with the Houthis through Omani mediators.", ("Oman", "metWith", "Houthis")),
     ("Saudi Arabia has held talks with the Houthis through Omani mediators.", ("Oman", "metWith", "Saudi Arabia")),

@@ -275,3 +275,15 @@ def test_an_apposition_before_regards_as_is_not_the_part(extractor):
 def test_the_congolese_army_of_a_drc_story_is_its_armed_forces(extractor):
     text = "M23 routs army in DR Congo\n\nThe M23 took Bukavu in February, routing the Congolese army."
     assert ("M23", "attacked", "Armed Forces of the Democratic Republic of the Congo") in triples(extractor, text)
+
+
+def test_a_possessive_pronoun_before_a_title_makes_it_someone_elses(extractor):
+    text = "Sinwar took command of the brigades after Israel killed their longtime chief, Mohammed Deif, last year."
+    assert ("Mohammed Deif", "memberOf", "Israel") not in triples(extractor, text)
+
+
+def test_a_states_deputy_army_chief_is_a_member_of_its_army(extractor):
+    text = "Israeli jets struck.\n\nIndia's deputy army chief, Lieutenant General Rahul Singh, alleged that China helped."
+    found = triples(extractor, text)
+    assert ("Rahul Singh", "memberOf", "Indian Army") in found, found
+    assert not any(o == "Israel Defense Forces" for s, _, o in found if s == "Rahul Singh"), found

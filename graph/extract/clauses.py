@@ -306,6 +306,25 @@ def members_subject(text: str) -> str:
     return f"{match.group('lead')}{match.group('x')} {match.group('noun').lower()}{text[match.end():]}"
 
 
+# A plural noun of actors that a list of named ones spells out: "fighting Rohingya armed groups, among them ⟨A⟩ and ⟨B⟩"
+_SPELLED_OUT = re.compile(
+    r"\b(?:the\s+|several\s+|other\s+|two\s+|three\s+|four\s+|many\s+|some\s+|various\s+|rival\s+)?"
+    # the noun's modifiers: no verb, auxiliary or preposition ("fighting Rohingya armed groups": "Rohingya armed")
+    r"(?:(?:(?!(?:is|are|was|were|be|been|has|have|had|also|and|or|with|against|by|of|to|from|on|in|at|for)\b)"
+    r"(?:armed|[\w-]+(?<!ing)(?<!ed))|" + TOKEN_PATTERN + r")\s+){0,3}?(?:groups|militias|factions|rebel\s+groups|gangs|organisations|"
+    r"organizations|movements|countries|states|nations|governments|allies|partners|parties|armed\s+groups)\s*,?\s+"
+    r"(?:including|among\s+them|notably|such\s+as|namely)\s+(?=(?:the\s+)?⟨)", re.IGNORECASE)
+
+
+def spelled_out_lists(coded: str) -> str:
+    """The sentence with a plural noun of actors replaced by the named ones it lists.
+
+    >>> spelled_out_lists("The ⟨0A⟩ is also fighting Rohingya armed groups, among them the ⟨1A⟩ and the ⟨2A⟩.")
+    'The ⟨0A⟩ is also fighting the ⟨1A⟩ and the ⟨2A⟩.'
+    """
+    return _SPELLED_OUT.sub("", coded)
+
+
 def views(coded: str) -> list[str]:
     """The clause views of a placeholder sentence, other than the sentence itself, without repeats.
 
@@ -314,5 +333,5 @@ def views(coded: str) -> list[str]:
     """
     simple = core(members_subject(coded))
     found = [simple, *relative_clauses(coded), *shared_subject_clauses(coded), *shared_subject_clauses(simple),
-             *pronoun_clauses(simple)]
+             *pronoun_clauses(simple), spelled_out_lists(coded)]
     return [view for view in dict.fromkeys(found) if view and view != coded]

@@ -105,6 +105,11 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
+# A state's possessive a word or two before a forces noun: "India's deputy army chief"
+_STATE_POSSESSIVE_BEFORE = re.compile(r"(?P<token>\S+?)'s\s+(?:(?-i:[a-z])[\w-]*\s+){1,2}$")
+_FORCE_TITLE_AFTER = re.compile(r"\s+(?:chief|commander|spokesman|spokeswoman|head|officers?|officials?|generals?)\b")
+
+
 class MentionFinder:
     """Finds the mentions of one article; patterns compiled once from ``mentions.yaml`` and ``titles.yaml``."""
 
@@ -856,6 +861,15 @@ class MentionFinder:
         for match in self._state_force.finditer(text):
             noun = re.sub(r"\s+", " ", match.group("noun").lower())
             owner = self._owner(text, match.start(), by_end)
+            held = _STATE_POSSESSIVE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if owner is None and held is not None and by_end.get(held.start() + len(held.group("token"))) is not None:
+                # "India's deputy army chief": that state's army, never the one a bare "army" would name
+                state = by_end[held.start() + len(held.group("token"))]
+                if state.actor.type == "Country":
+                    body = self._forces.get((state.actor.id, noun))
+                    if body is not None and _FORCE_TITLE_AFTER.match(text, match.end()):  # not "Ukraine's largest military backer"
+                        new.append(Mention(match.start(), match.end(), body, "discovered"))
+                    continue
             if owner is not None and owner.actor.type == "Country" and not match.group("the"):
                 body = self._forces.get((owner.actor.id, noun))  # "Rwandan army", "Myanmar's military"
                 if body is not None and owner.kind in {"demonym", "name", "alias"} \

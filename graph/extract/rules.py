@@ -12,7 +12,8 @@ Rules of ``rules/*.yaml`` are regexes over that text with slots for mentions:
 - gaps of up to N words, lazy so that slots bind first: ``{~N}`` plain words (a mention used as a
   modifier counts as a word: "⟨Iranian⟩ nuclear sites", "⟨Iran⟩-backed", "⟨Iran⟩'s"), ``{*N}`` any words,
   ``{-N}`` adjectives (no "and", no comma), ``{=N}`` no oblique preposition ("in", "at", "from" ...),
-  ``{!N}`` no auxiliary (active voice only), ``{^N}`` capitalised title words ("Prime Minister");
+  ``{!N}`` no auxiliary (active voice only), ``{^N}`` capitalised title words ("Prime Minister"),
+  ``{%N}`` plain words that do not open a time clause ("after", "before", "since" ...);
   no gap crosses a clause word of ``gap_stops`` ("but", "which" ...);
 - ``{REL}`` an optional relative clause or parenthesis after a mention, ``{APPOS}`` an apposition;
 - ``{@list}`` a word list of the file; a space is whitespace (a comma may precede it).
@@ -83,7 +84,7 @@ _END_TARGET = r"(?!-(?!held|controlled|run|occupied|ruled|dominated)\w)"
 SPACE = r"(?:(?<=\s)|,?\s+)"
 TOKEN = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
 _SLOT = re.compile(r"\{(?P<name>[A-Za-z]\w*)(?P<list>\+)?:(?P<cls>[A-Z]+)\}")
-_GAP = re.compile(r"\{(?P<kind>[~*=!^-])(?P<n>\d+)\}")
+_GAP = re.compile(r"\{(?P<kind>[~*=!^%-])(?P<n>\d+)\}")
 # An apposition after a mention: ", the Lebanese movement," / ", its closest ally," (its mentions are not
 # members of a list slot).
 APPOSITION = r"(?:\s*,\s+(?:the|a|an|its|their|his|her|one\s+of|once|now|also|formerly|⟨\d+[A-Z][a-z]?⟩(?:'s|')|⟨\d+[A-Z]r⟩)\s+[^,;]{1,80}?(?=,))?"
@@ -181,6 +182,9 @@ class PatternCompiler:
         modifier = (rf"⟨\d+C[dc]⟩{noun_follows}|⟨\d+[A-Z][a-z]?⟩-[\w-]+|⟨\d+[A-Z][a-z]?⟩(?:'s|')(?=\s)"
                     rf"|⟨\d+[A-Z]r⟩{noun_follows}|⟨\d+[A-Z][a-z]?⟩(?=\s+{HEAD_TITLES}\s)")
         self.plain_word = rf"(?:(?:(?!{stops}\b)[^\s⟨⟩;:()\"“”]+|{modifier})\s+)"
+        # plain words that do not cross into a time clause ("launched its campaign weeks after the attack on ⟨X⟩")
+        subordinate = words_alternation(["after", "before", "since", "following", "amid", "when", "until"])
+        self.main_clause_word = rf"(?:(?:(?!(?:{stops}|{subordinate})\b)[^\s⟨⟩;:()\"“”]+|{modifier})\s+)"
         self.any_word = rf"(?:(?!{stops}\b)[^\s;:()\"“”]+\s+)"
         # a demonym is an adjective too ("an ⟨Iraqi⟩ Kurdish party")
         self.adjective = rf"(?:(?:(?!(?:and|or|{stops})\b)[^\s⟨⟩;:,()\"“”]+|⟨\d+C[dc]⟩)\s+)"
@@ -218,6 +222,7 @@ class PatternCompiler:
                 # apposition ("A, the largest gang, and B"), not "A, B"
                 tail = (rf"(?:(?:\s*,\s*{element})+(?:\s*,)?\s+{CONJUNCTION}\s+{element}"
                         rf"|(?<![⟩\s])\s*,\s+{CONJUNCTION}\s+{element}"
+                        rf"|\s*,\s+(?:as\s+well\s+as|along\s+with|together\s+with)\s+{element}"  # never a clause join
                         rf"|\s+{CONJUNCTION}\s+{element})?")
                 # the first member may be a role of a country too ("between ⟨Iranian⟩ envoy ⟨P⟩ and ...")
                 first = rf"(?:⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨)|⟨\d+C[dc]⟩\s+(?:(?-i:[A-Z])[\w.'-]*\s+){{1,3}}(?=⟨\d+P))?"
@@ -226,7 +231,7 @@ class PatternCompiler:
 
         def gap(match: re.Match) -> str:
             word = {"~": self.plain_word, "*": self.any_word, "-": self.adjective, "=": self.no_oblique,
-                    "!": self.active, "^": self.title_zone}[match.group("kind")]
+                    "!": self.active, "^": self.title_zone, "%": self.main_clause_word}[match.group("kind")]
             return rf"{word}{{0,{match.group('n')}}}?"
 
         def word_list(name: str) -> str:

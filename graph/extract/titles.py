@@ -20,6 +20,8 @@ PERSON = rf"⟨(?P<per>\d+){CLASSES['PER']}⟩"
 # Lower-case words that may stand between an organisation and a head title ("Hamas's senior leader")
 _TITLE_ADJECTIVES = frozenset("senior chief new current then top longtime long-time overall main ailing elderly "
                               "charismatic hardline hard-line influential late slain assassinated ousted".split())
+# Possessive pronouns among a title's qualifiers: the title is someone else's ("⟨X⟩ killed their chief")
+_OTHER_OWNER = frozenset("their its his her our".split())
 TOKEN_INDEX = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
 # "⟨person⟩'s [adjective] ⟨body⟩" or "⟨body⟩'s ⟨person⟩"
 _POSSESSED = re.compile(r"⟨(?P<first>\d+)[A-Z][a-z]?⟩(?:'s|'|’s|’)\s+(?:[a-z][\w-]*\s+){0,2}⟨(?P<second>\d+)[A-Z][a-z]?⟩(?!'|’|-)")
@@ -67,7 +69,7 @@ class TitleRules:
         self.patterns = [
             # "Hezbollah leader Naim Qassem", "Iran's Supreme Leader Ayatollah Ali Khamenei", "its commander, X"
             ("title-before-name", re.compile(
-                rf"{org}(?:'s|'|’s|’|,\s+whose)?\s+{qual}(?:then-|ex-)?(?P<title>{titles})(?:\s+(?:for|to|on)\s+(?:the\s+)?⟨\d+[A-Z][a-z]?⟩\s*,"
+                rf"(?:\b(?P<pre>deputy|vice|assistant)\s+|(?<!deputy\s)(?<!vice\s)(?<!assistant\s)){org}(?:'s|'|’s|’|,\s+whose)?\s+{qual}(?:then-|ex-)?(?P<title>{titles})(?:\s+(?:for|to|on)\s+(?:the\s+)?⟨\d+[A-Z][a-z]?⟩\s*,"
                 # "⟨C⟩, whose minister of state for foreign affairs, X": the title's own complement
                 rf"|\s+(?:of|for|on)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,4}}?(?-i:[a-z])[\w-]*\s*,)?"
                 rf"\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)),
@@ -232,9 +234,11 @@ class TitleRules:
             relation = entry.get("state")
         else:  # a state body may have its own relation: the prime minister of a regional government leads it
             relation = entry.get("gov", entry.get("org")) if org.type == "GovernmentOrganization" else entry.get("org")
+        words = [q.lower().strip(",") for q in qualifiers]
+        if any(w in _OTHER_OWNER or (w.endswith("ed") and w not in self.whole and w not in _TITLE_ADJECTIVES) for w in words):
+            return None  # "⟨Israel⟩ killed their longtime chief, X": a verb or another owner between the name and the title
         if relation != "leaderOf":
             return relation
-        words = [q.lower().strip(",") for q in qualifiers]
         if indefinite and "former" not in words:
             return "memberOf"  # "a commander of X" is one of its commanders
         for word, original in self._single_qualifiers(words, qualifiers):
