@@ -142,6 +142,16 @@ def test_a_dateline_capital_makes_the_home_state_over_a_state_named_more(wide):
     assert ("the government", "Lebanon") in named(wide, text)
 
 
+def test_the_state_the_headline_and_lede_name_first_is_the_home_state(wide):
+    # Israel is named more often, but the story is Lebanon's: its headline and first sentence open with it
+    text = ("Lebanon votes amid Israeli strikes\n\nLebanon held elections on Sunday. Israel struck. Israel said so. "
+            "Israeli jets flew. Hezbollah warned the government.")
+    assert ("the government", "Lebanon") in named(wide, text)
+    # a state named far less often than another is no home state however it opens the story
+    rare = "Lebanon votes\n\nLebanon voted. Israel hit. Israel said. Israel warned. Israel again. Israel. The government fell."
+    assert ("the government", "Lebanon") not in named(wide, rare)
+
+
 def test_a_venue_in_the_dateline_is_no_home_state(wide):
     text = ("Talks\n\nBEIRUT, May 2, 2025\n\nIsrael met Israel's allies. Israel said. Israel and Israel again. "
             "Lebanon hosted. Lebanon said so. Hezbollah warned the government.")

@@ -287,3 +287,11 @@ def test_a_states_deputy_army_chief_is_a_member_of_its_army(extractor):
     found = triples(extractor, text)
     assert ("Rahul Singh", "memberOf", "Indian Army") in found, found
     assert not any(o == "Israel Defense Forces" for s, _, o in found if s == "Rahul Singh"), found
+
+
+def test_a_bare_ministers_state_is_that_of_the_officials_listed_before(extractor):
+    text = ("US strikes another boat\n\nThe United States struck a boat. Venezuelan Interior Minister Diosdado Cabello "
+            "said the United States had killed 11 people, and Communications Minister Freddy Nanez called the video fake.")
+    found = triples(extractor, text)
+    assert ("Freddy Nanez", "memberOf", "Venezuela") in found, found
+    assert ("Freddy Nanez", "memberOf", "United States") not in found

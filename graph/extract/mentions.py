@@ -28,6 +28,7 @@ from graph.vocab import slugify
 
 DISCOVERED_PREFIX = "x-"
 HOME_MARGIN = 1.3  # the article's state is named this many times more often than any other state
+LEAD_SHARE = 0.5  # ... or named first in headline and lede, and at least half as often as the state named most
 COLLECTIVE_PREFIX = "collective-"  # ids of collectives ("the Iran-backed militias"): resolved, never output
 # Not a collective but a description of named groups: "one of the Iran-backed factions", "Kataib Hezbollah and
 # other Tehran-aligned factions", "the oldest of Iraq's Tehran-aligned groups", "Turkish-backed factions of the SNA".
@@ -107,7 +108,21 @@ def _alternation(words: Iterable[str]) -> str:
 
 # A state's possessive a word or two before a forces noun: "India's deputy army chief"
 _STATE_POSSESSIVE_BEFORE = re.compile(r"(?P<token>\S+?)'s\s+(?:(?-i:[a-z])[\w-]*\s+){1,2}$")
+_STATE_TITLE_AFTER = re.compile(r"(?:'s)?\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?-i:Minister|Secretary)\b")
 _FORCE_TITLE_AFTER = re.compile(r"\s+(?:chief|commander|spokesman|spokeswoman|head|officers?|officials?|generals?)\b")
+
+
+def _lead_state(mentions: list[Mention], headline_end: int) -> str | None:
+    """The state that both the headline and the story's first body mention of a state name first, if any."""
+    if headline_end <= 0:
+        return None
+    states = [m for m in sorted(mentions, key=lambda m: m.start)
+              if m.actor.type == "Country" and m.kind not in {"reference", "collective"}]
+    in_headline = [m for m in states if m.end <= headline_end]
+    in_body = [m for m in states if m.start > headline_end]
+    if in_headline and in_body and in_headline[0].actor.id == in_body[0].actor.id:
+        return in_headline[0].actor.id
+    return None
 
 
 class MentionFinder:
@@ -818,6 +833,9 @@ class MentionFinder:
         if dateline is not None and counts.get(dateline, 0) >= max(self.dateline_min, self.dateline_share * max(counts.values())) \
                 and dateline in self.gazetteer:
             return dateline  # the story is filed from this state's capital and is about it, not just a venue
+        lead = _lead_state(mentions, headline_end)
+        if lead is not None and counts[lead] >= LEAD_SHARE * max(counts.values()) and lead in self.gazetteer:
+            return lead  # the headline and the lede both name it first: the story's state ("Myanmar junta heads to polls")
         best = max(counts, key=lambda c: counts[c])  # dicts keep first-seen order: ties go to the first named
         runner_up = max((n for c, n in counts.items() if c != best), default=0)
         # an article about two states ("Israel strikes Lebanon") has no one home state
@@ -947,8 +965,18 @@ class MentionFinder:
         previous = lead.split()[-1] if lead.split() else ""
         if previous[:1].isupper() and not previous.endswith((".", ",", ":", '"')) or previous.endswith(("'s", "'")):
             return actor  # "Interim Defence Minister X", "the country's Foreign Minister X": the owner is named
+        state = self._listed_officials_state(text, start, known) or home
         return Actor(actor.id, actor.type, actor.name, discovered=True,
-                     roles=(Role(match.group("trigger"), home, relation),))
+                     roles=(Role(match.group("trigger"), state, relation),))
+
+    def _listed_officials_state(self, text: str, start: int, known: list[Mention]) -> str | None:
+        """The state of an earlier official in the same sentence, named with a title ("Venezuelan Interior
+        Minister X said ..., and Communications Minister Y ..."): a list of one government's officials."""
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        for mention in sorted((m for m in known if sentence_start <= m.start and m.end <= start), key=lambda m: -m.start):
+            if mention.actor.type == "Country" and _STATE_TITLE_AFTER.match(text, mention.end):
+                return mention.actor.id
+        return None
 
     def _after_listed_name(self, text: str, start: int, name: str, known_ends: set[int]) -> str:
         """"the TTP and the Baloch Liberation Army": the name is what follows the "and" when a known
