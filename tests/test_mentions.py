@@ -349,3 +349,12 @@ def test_a_states_branch_of_an_organisation_is_the_gazetteers_branch(project):
     named_here = [(surface, actor) for surface, actor, _ in project_named(project, text)]
     assert ("al-Qaeda's Yemeni affiliate", "al-Qaeda in the Arabian Peninsula") in named_here
     assert ("Somali branch of Islamic State", "Islamic State Somalia Province") in named_here
+
+
+def test_a_sentence_initial_the_group_continues_the_previous_subject(wide):
+    text = ("Hezbollah fighters stormed a post, killing members of the Stability Support Apparatus. "
+            "The group said the raid was a warning.")
+    assert ("The group", "Hezbollah") in named(wide, text)
+    # mid-sentence it is the nearest fitting name
+    text = "Hezbollah fighters stormed a post held by the Stability Support Apparatus, and the group fled."
+    assert ("the group", "Stability Support Apparatus") in named(wide, text)

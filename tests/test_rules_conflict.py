@@ -188,3 +188,10 @@ def test_groups_spelled_out_after_among_them_are_each_fought(extractor):
     found = triples(extractor, text)
     assert has(found, "Arakan Army", "hostileTo", "Arakan Rohingya Salvation Army")
     assert has(found, "Arakan Army", "hostileTo", "Rohingya Solidarity Organisation")
+
+
+def test_a_threat_of_action_if_a_group_does_not_comply_is_a_positive_threat(extractor):
+    text = "Turkish Foreign Minister Hakan Fidan has warned that Ankara would take military action if the YPG did not disband."
+    assert has(triples(extractor, text), "Hakan Fidan", "threatened", "YPG")
+    text = "Trump has warned that he would order fresh strikes if Iran tried to rebuild its enrichment sites."
+    assert has(triples(extractor, text), "Donald Trump", "threatened", "Iran")

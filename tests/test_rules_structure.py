@@ -31,6 +31,7 @@ def has(extractor: Extractor, text: str, subject: str, predicate: str, obj: str)
     "The Houthis have waged an insurgency in northern Yemen for two decades.",
     "Hezbollah, which has been battling the army across southern Lebanon, denied it.",
     "Yemen's governing Houthis rejected the plan.",
+    "Beirut has been home to Hezbollah's political leadership for decades.",
     "The Houthis have become the most powerful of Yemen's armed factions.",
     "Saudi Arabia accused Riyadh's rivals of sheltering Hezbollah fighters on Lebanese soil.",
     "The raid targeted Hezbollah, a movement whose commanders are based in Lebanon, officials said.",
@@ -295,3 +296,16 @@ def test_a_bare_ministers_state_is_that_of_the_officials_listed_before(extractor
     found = triples(extractor, text)
     assert ("Freddy Nanez", "memberOf", "Venezuela") in found, found
     assert ("Freddy Nanez", "memberOf", "United States") not in found
+
+
+@pytest.mark.parametrize("text, triple", [
+    ("The Africa Corps has instructors in Mali and smaller contingents in Burkina Faso and Niger.",
+     ("Africa Corps", "operatesIn", "Niger")),
+    ("Weeks later the Wagner Group announced that it was leaving Mali.", ("Wagner Group", "operatesIn", "Mali")),
+    ("JNIM, which is led by Iyad Ag Ghaly and is active across Mali and western Niger, grew.", ("JNIM", "operatesIn", "Niger")),
+    ("The M23 itself has been under UN sanctions since 2012.", ("United Nations", "designated", "M23")),
+    ("Washington listed LeT in 2001, and Pakistan itself banned the organisation in 2002.",
+     ("Pakistan", "designated", "Lashkar-e-Taiba")),
+])
+def test_presence_withdrawal_and_listing(extractor, text, triple):
+    assert triple in triples(extractor, text)

@@ -216,12 +216,16 @@ _IRREGULAR_PAST = ("met", "held", "led", "took", "gave", "sent", "struck", "hit"
                    "bombed", "quit", "spent", "lent", "bore", "stole", "sank", "shut", "split", "spread", "taught")
 _SHARED_SUBJECT_VERB = re.compile(
     r"(?<!ing)(?<!ing,)(?:,\s+|\s+)(?:and|but)\s+(?:then\s+|later\s+|also\s+|has\s+|have\s+|had\s+)?(?:(?:he|she|it|they)\s+)?"
-    r"(?=(?-i:[a-z]))(?!(?:the|a|an|its|their|his|her|this|that|these|those|other|others|many|some|several|in|on|at|"
+    r"(?=(?-i:[a-z]))"
+    # "... and is active across ⟨C⟩": a copula before where the subject is
+    r"(?:(?=(?:is|are|was|were|remains|remain)\s+(?:also\s+|now\s+|still\s+)?(?:active|based|present|deployed|stationed|"
+    r"headquartered|operating|entrenched)\b)|"
+    r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|other|others|many|some|several|in|on|at|"
     r"for|with|from|to|of|by|as|after|before|since|then|now|is|are|was|were|not|no|more|most|two|three)\b)"
     r"(?![a-z]+\s+by\b)"  # "is armed and funded by ⟨B⟩": a passive participle shares the clause, not the subject
     # a verb: a past form, a modal, or a present form before its object ("⟨A⟩ and police" is no verb phrase)
     r"(?=[a-z]+ed\b|(?:" + "|".join(_IRREGULAR_PAST) + r")\b|(?:will|would|could|can|may|might|must|should|did|does|do)\b"
-    r"|[a-z]+s\s+(?:[a-z]+ly\s|the|a|an|its|their|his|her|to|⟨))")
+    r"|[a-z]+s\s+(?:[a-z]+ly\s|the|a|an|its|their|his|her|to|⟨)))")
 # (after an -ing word, "and" joins two gerunds of one verb: "accuses ⟨A⟩ of sheltering and arming ⟨B⟩")
 
 
@@ -332,6 +336,8 @@ def views(coded: str) -> list[str]:
     ['⟨0A⟩ has attacked ⟨2C⟩, killing ⟨3P⟩.', '⟨1C⟩ arms ⟨0A⟩', '⟨0A⟩ killing ⟨3P⟩.']
     """
     simple = core(members_subject(coded))
-    found = [simple, *relative_clauses(coded), *shared_subject_clauses(coded), *shared_subject_clauses(simple),
+    relatives = relative_clauses(coded)
+    found = [simple, *relatives, *shared_subject_clauses(coded), *shared_subject_clauses(simple),
+             *(view for relative in relatives for view in shared_subject_clauses(relative)),
              *pronoun_clauses(simple), spelled_out_lists(coded)]
     return [view for view in dict.fromkeys(found) if view and view != coded]

@@ -112,6 +112,12 @@ _STATE_TITLE_AFTER = re.compile(r"(?:'s)?\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?-i:Mi
 _FORCE_TITLE_AFTER = re.compile(r"\s+(?:chief|commander|spokesman|spokeswoman|head|officers?|officials?|generals?)\b")
 
 
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset ``at`` starts (after ". " or a line break)."""
+    dot = text.rfind(". ", 0, at)
+    return max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, at) + 1)
+
+
 def _lead_state(mentions: list[Mention], headline_end: int) -> str | None:
     """The state that both the headline and the story's first body mention of a state name first, if any."""
     if headline_end <= 0:
@@ -565,10 +571,29 @@ class MentionFinder:
                 actor = self._pronoun_antecedent(text, match.start(), before, match.group("pron").lower())
             else:
                 noun = re.sub(r"\s+", " ", match.group("noun").lower())
-                actor = self._noun_antecedent(text, match.start(), noun, before, home)
+                actor = (self._continued_subject(text, match.start(), noun, before, found)
+                         or self._noun_antecedent(text, match.start(), noun, before, home))
             if actor is not None:
                 found.append(Mention(match.start(), match.end(), actor, "reference"))
         return found
+
+    def _continued_subject(self, text: str, at: int, noun: str, before: list[Mention], resolved: list[Mention]) -> Actor | None:
+        """A sentence-initial "The group" that continues the previous sentence's subject: the actor, or a reference
+        to it, that opens that sentence ("In May its fighters stormed Djibo, killing members of the ⟨VDP⟩.
+        The group, ..." is the one "its" meant, not the ⟨VDP⟩ named last)."""
+        sentence_start = _sentence_start(text, at)
+        if at == 0 or text[sentence_start:at].strip() or noun in self.home_nouns:
+            return None
+        previous_start = _sentence_start(text, max(0, sentence_start - 2))
+        opening = [m for m in (*before, *resolved) if previous_start <= m.start < min(previous_start + 40, sentence_start)]
+        if not opening:
+            return None
+        first = min(opening, key=lambda m: m.start)
+        if first.kind != "collective" and first.actor.type in self._anaphora[noun] \
+                and re.fullmatch(r"(?:(?:In|On|Last|Early|Late|Earlier|Later)\b[^,⟨⟩.]{0,25}?,?\s+)?",
+                                 text[previous_start:first.start]):
+            return first.actor
+        return None
 
     def _noun_antecedent(self, text: str, at: int, noun: str, before: list[Mention], home: str | None = None) -> Actor | None:
         types = self._anaphora[noun]

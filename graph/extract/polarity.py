@@ -64,6 +64,10 @@ _FOLLOWING_PREDICATE = re.compile(
     r"were\s+called\s+off|was\s+called\s+off|fell\s+through))\b", re.IGNORECASE)
 
 
+# A mention that is the subject of a condition clause: "if the ⟨X⟩"
+_CONDITION_SUBJECT = re.compile(r"\b(?:if|unless|until|whether)\s+(?:the\s+)?⟨\d+[A-Z][a-z]?⟩$", re.IGNORECASE)
+
+
 class PolarityJudge:
     """Judges one match in a sentence; patterns compiled once from the cue lists."""
 
@@ -147,6 +151,8 @@ class PolarityJudge:
         # a relation named by a noun phrase is suspended or negated by the predicate that follows it: "a meeting
         # between X and Y could take place ...", "talks between X and Y have not resumed"
         follows = None if scope_match or holds_across else _FOLLOWING_PREDICATE.match(sentence, end)
+        if follows and _CONDITION_SUBJECT.search(sentence, max(0, end - 80), end):
+            follows = None  # "... would strike if ⟨X⟩ did not disband": the predicate is the condition's own
         return Modality(
             negated=(self._negated(clause) or bool(self.denied_clause.search(lead))
                      or bool(follows and follows.group("negation"))),
