@@ -358,3 +358,10 @@ def test_a_sentence_initial_the_group_continues_the_previous_subject(wide):
     # mid-sentence it is the nearest fitting name
     text = "Hezbollah fighters stormed a post held by the Stability Support Apparatus, and the group fled."
     assert ("the group", "Stability Support Apparatus") in named(wide, text)
+
+
+def test_a_leaders_named_government_is_a_name_not_his_state(wide):
+    text = "Units answer to Dbeibah's Government of National Unity (GNU). Turkey is the GNU's main backer."
+    found = named(wide, text)
+    assert ("Government of National Unity", "Government of National Unity") in found, found
+    assert ("GNU", "Government of National Unity") in found

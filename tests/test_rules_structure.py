@@ -309,3 +309,8 @@ def test_a_bare_ministers_state_is_that_of_the_officials_listed_before(extractor
 ])
 def test_presence_withdrawal_and_listing(extractor, text, triple):
     assert triple in triples(extractor, text)
+
+
+def test_a_force_that_answers_to_a_ministry_is_part_of_it(extractor):
+    text = "The Africa Corps, which answers directly to the Russian defence ministry, has instructors in Mali."
+    assert ("Africa Corps", "partOf", "Russian Ministry of Defence") in triples(extractor, text)

@@ -248,7 +248,8 @@ class MentionFinder:
             re.IGNORECASE)
         self._leader_government = re.compile(
             rf"(?:'s|')\s+(?:(?:{_alternation(mention_cues.get('government_adjectives', []))})\s+)?"
-            rf"(?:{_alternation(mention_cues.get('government_nouns', []))})(?![\w-])", re.IGNORECASE)
+            rf"(?:{_alternation(mention_cues.get('government_nouns', []))})(?![\w-])"
+            r"(?!\s+of\s+(?-i:[A-Z]))", re.IGNORECASE)  # "Dbeibah's Government of National Unity" is a name
         self.context_titles = {t.lower() for t in mention_cues.get("context_state_titles", [])}
         self._title_relation = {t.lower(): entry.get("state") for entry in title_cues["titles"] for t in entry["title"]}
         person_titles = _alternation(titles + mention_cues["honorifics"])
@@ -1096,6 +1097,9 @@ class MentionFinder:
             phrase.insert(0, word)
         while phrase and (phrase[0][0].islower() or phrase[0] in {"The"}):
             phrase.pop(0)
+        owner = next((i for i, w in enumerate(phrase) if w.endswith(("'s", "’s"))), None)
+        if owner is not None:
+            phrase = phrase[owner + 1:]  # "Dbeibah's Government of National Unity (GNU)": the owner is no part of the name
         # "Fighters of the Estado Mayor Central": the name starts after the last "of"/"the" when what
         # follows is itself a name of two or more words
         for index in range(len(phrase) - 1, 0, -1):
