@@ -106,6 +106,16 @@ POSITIVE = [
     ("Western governments say much of the Houthis' arsenal comes from Iran.", ("Houthis", "backedBy", "Iran")),
     ("Pakistani officials say India backs the TTP, as well as the Balochistan Liberation Army (BLA).",
      ("Balochistan Liberation Army", "backedBy", "India")),
+    # funding, arms received, a named ally of "its" owner, units fielded in an umbrella, a relative clause after a denial
+    ("Pakistani officials have accused India of funding the TTP, which New Delhi denies.",
+     ("Tehrik-i-Taliban Pakistan", "backedBy", "India")),
+    ("The Sudanese army, for its part, has reportedly received drones from Turkey and Iran.",
+     ("Sudanese Armed Forces", "backedBy", "Turkey")),
+    ("Hezbollah began firing rockets at northern Israel in solidarity with its ally Hamas.", ("Hezbollah", "alliedWith", "Hamas")),
+    ("Asaib Ahl al-Haq, which also fields brigades in the Popular Mobilization Forces, has not claimed attacks.",
+     ("Asaib Ahl al-Haq", "partOf", "Popular Mobilization Forces")),
+    ("Iran has long denied arming the Houthis, who are part of Tehran's self-styled \"Axis of Resistance\".",
+     ("Houthis", "partOf", "Axis of Resistance")),
     # go-betweens and hosts meet each side; talks with a group's representatives are with the group
     ("Saudi Arabia has held talks with the Houthis through Omani mediators.", ("Oman", "metWith", "Houthis")),
     ("Saudi Arabia has held talks with the Houthis through Omani mediators.", ("Oman", "metWith", "Saudi Arabia")),
@@ -204,3 +214,10 @@ def test_talks_with_a_leaders_government_are_not_with_the_leader(extractor: Extr
     found = _triples(extractor, text)
     assert not any(p == "metWith" and "Gustavo Petro" in (s, o) for s, p, o, _ in found), found
     assert not any(p == "metWith" and "FARC" in (s, o) for s, p, o, _ in found), found
+
+
+def test_funding_received_is_not_given(extractor: Extractor) -> None:
+    text = "Some officials say ISWAP receives funding and technical guidance from Islamic State cells."
+    found = _triples(extractor, text)
+    assert ("Islamic State", "backedBy", "Islamic State West Africa Province", "positive") not in found, found
+    assert ("Islamic State West Africa Province", "backedBy", "Islamic State", "positive") in found

@@ -48,6 +48,7 @@ CLASSES = {
     "COUNTRY": r"C[dr]?",
     "PLACE": r"Cd?",
     "CAPITAL": r"Cc",
+    "REF": r"[CGAOIP]r",
     "PER": r"Pr?",
     "AGENT": r"[CGAOIP][dcrk]?",
     "NAMED": r"(?:[GAOIP][rk]?|C[cr]?)",
@@ -281,7 +282,7 @@ def compile_rules(cues: dict) -> list[Rule]:
                               bool(entry.get("modal_ok", False)), entry.get("scope") == "match",
                               required_words(pattern, cues["lists"]),
                               bool(entry.get("subject") and re.search(
-                                  r"\{" + re.escape(entry["subject"]) + r"\+?:[A-Z]+\}, \(\?:which", pattern)),
+                                  r"\{" + re.escape(entry["subject"]) + r"\+?:[A-Z]+\}, \(\?:(?:which|who)", pattern)),
                               _not_after(entry, label)))
     return rules
 
@@ -536,4 +537,9 @@ def _trigger_offset(match: re.Match, rule: Rule) -> int:
     "A, which ..., struck B" should not pull the clause start back before A)."""
     first_group_end = min((match.end(g) for g in match.re.groupindex if match.start(g) == match.start()),
                           default=match.start())
+    if rule.subject_relative:  # "Iran denied arming ⟨A⟩, who are part of ⟨B⟩": the relative clause states it
+        opener = _RELATIVE_OPENER.match(match.string, first_group_end)
+        if opener is not None:  # past the space too, so that the " who " boundary opens the clause
+            rest = match.string[opener.end():]
+            return opener.end() + len(rest) - len(rest.lstrip())
     return first_group_end
