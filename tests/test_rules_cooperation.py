@@ -221,3 +221,18 @@ def test_funding_received_is_not_given(extractor: Extractor) -> None:
     found = _triples(extractor, text)
     assert ("Islamic State", "backedBy", "Islamic State West Africa Province", "positive") not in found, found
     assert ("Islamic State West Africa Province", "backedBy", "Islamic State", "positive") in found
+
+
+def test_a_mention_after_alongside_is_no_subject(extractor: Extractor) -> None:
+    text = ("Rubio made the announcement alongside Ecuadorean Foreign Minister Gabriela Sommerfeld after meeting "
+            "President Daniel Noboa.")
+    found = _triples(extractor, text)
+    assert ("Gabriela Sommerfeld", "metWith", "Daniel Noboa", "positive") not in found
+    assert ("Daniel Noboa", "metWith", "Gabriela Sommerfeld", "positive") not in found
+
+
+def test_the_accused_supplier_not_the_accuser_backs(extractor: Extractor) -> None:
+    text = "London, Paris and Berlin imposed sanctions after accusing Tehran of supplying ballistic missiles to Russia."
+    found = _triples(extractor, text)
+    assert ("Russia", "backedBy", "United Kingdom", "positive") not in found
+    assert ("Russia", "backedBy", "Iran", "positive") in found

@@ -72,7 +72,8 @@ _NOT_SUBJECT = "".join(rf"(?<!\b{w}\s)" for w in ("in", "at", "near", "from", "i
                                                    "near the", "to the", "across the", "with the", "in central",
                                                    "in northern", "in southern", "in eastern", "in western",
                                                    "in downtown", "outside", "in the capital", "visit to",
-                                                   "in neighbouring", "in neighboring",
+                                                   "in neighbouring", "in neighboring", "alongside", "alongside the",
+                                                   "beside", "among",
                                                    # "blamed the ⟨Jordan⟩ attack on ⟨X⟩": the place of an attack
                                                    "blamed the", "blames the", "blaming the", "blame the"))
 # A slot at the end of a pattern is not a possessor or the first part of a compound ("⟨0⟩'s", "⟨0⟩-backed");
