@@ -462,6 +462,8 @@ _TITLE_OF = re.compile(r"(?:^|⟩(?:'s|')?\s+|,\s+|\bthe\s+)(?:(?-i:[A-Z])[\w-]*
 _AGENT_OR_HEAD = re.compile(r"\b(?:by|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$", re.IGNORECASE)
 _RELATIVE_OPENER = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
 _INDEFINITE_APPOSITION = re.compile(r"⟩,\s+(?:a|an)\s+$", re.IGNORECASE)
+_BESIDE = re.compile(r"\b(?:alongside|beside|among)\s+(?:the\s+)?(?:⟨\d+C[dc]?⟩(?:'s)?\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,4}$",
+                     re.IGNORECASE)
 _CAPITAL_TOKEN = re.compile(r"⟨\d+Cc⟩$")
 # ("in ⟨Abuja⟩" is left alone: "a court in ⟨Abuja⟩ proscribed X" is the state acting)
 _PLACE_BEFORE = re.compile(r"\b(?:to|from|near|into|visited|visiting|visit|visits|toured|reached|left|via)\s+$", re.IGNORECASE)
@@ -483,6 +485,8 @@ def _embedded_subject(match: re.Match, rule: Rule, coded: str) -> bool:
                    coded[match.end(opening):match.end(opening) + 40])
     if opening == rule.subject and _INDEFINITE_APPOSITION.search(coded[max(0, match.start() - 10):match.start()]):
         return True  # "⟨X⟩, a ⟨Y⟩ dissident faction, has ...": ⟨Y⟩ qualifies the apposition's noun
+    if opening == rule.subject and _BESIDE.search(coded[max(0, match.start() - 60):match.start()]):
+        return True  # "made the announcement alongside ⟨Ecuadorean⟩ Foreign Minister ⟨P⟩ after meeting ...": no subject
     if opening == rule.subject and _CAPITAL_TOKEN.match(match.group(opening)) and _PLACE_BEFORE.search(coded[max(0, match.start() - 20):match.start()]):
         return True  # "who visited ⟨Ouagadougou⟩ for talks with ...": a capital as a place does not act
     if not after.startswith((",", "'", "-")) and _POSTMODIFIER.search(coded[max(0, match.start() - 30):match.start()]):
