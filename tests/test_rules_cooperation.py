@@ -236,3 +236,11 @@ def test_the_accused_supplier_not_the_accuser_backs(extractor: Extractor) -> Non
     found = _triples(extractor, text)
     assert ("Russia", "backedBy", "United Kingdom", "positive") not in found
     assert ("Russia", "backedBy", "Iran", "positive") in found
+
+
+def test_a_demonym_before_militias_that_fight_alongside_is_no_ally(extractor: Extractor) -> None:
+    text = ("Fighting in DR Congo\n\nFighting continued between the M23 and the Wazalendo, Congolese pro-government "
+            "militias that fight alongside the FARDC.")
+    found = _triples(extractor, text)
+    assert not any(p == "alliedWith" and "Democratic Republic of the Congo" in (s, o) for s, p, o, _ in found), found
+    assert not any(p == "alliedWith" and "M23" in (s, o) for s, p, o, _ in found), found
