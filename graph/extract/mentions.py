@@ -998,7 +998,7 @@ class MentionFinder:
     def _listed_officials_state(self, text: str, start: int, known: list[Mention]) -> str | None:
         """The state of an earlier official in the same sentence, named with a title ("Venezuelan Interior
         Minister X said ..., and Communications Minister Y ..."): a list of one government's officials."""
-        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+        sentence_start = _sentence_start(text, start)
         for mention in sorted((m for m in known if sentence_start <= m.start and m.end <= start), key=lambda m: -m.start):
             if mention.actor.type == "Country" and _STATE_TITLE_AFTER.match(text, mention.end):
                 return mention.actor.id
