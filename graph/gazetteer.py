@@ -108,9 +108,12 @@ class Gazetteer:
     non_actors: frozenset[str] = frozenset()
     _forms: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)
     _automaton: ahocorasick.Automaton | None = field(default=None, repr=False)
+    # (state id, "Army" | "Military" | "Armed Forces") -> the state's national forces body (``national_forces``)
+    national_forces: dict[tuple[str, str], str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self._forms = _index_forms(self.actors.values())
+        self.national_forces = national_forces(self.actors.values())
+        self._forms = _index_forms(self.actors.values(), self.national_forces)
         automaton = ahocorasick.Automaton()
         # Non-actor phrases ("Latin America") enter the automaton too: as longer matches they
         # absorb the actor names inside them, and are then dropped.
@@ -234,8 +237,10 @@ class FormClash(DataFileError):
         self.form, self.first, self.second = form, first, second
 
 
-def _index_forms(actors: Iterable[Actor]) -> dict[str, tuple[str, str]]:
-    """Map each folded surface form to (actor id, kind); curated clashes raise, generated ones are dropped."""
+def _index_forms(actors: Iterable[Actor], forces: dict[tuple[str, str], str]) -> dict[str, tuple[str, str]]:
+    """Map each folded surface form to (actor id, kind); curated clashes raise, generated ones are dropped.
+    ``forces`` are the states' national forces bodies, named by demonym where the data do not list the form."""
+    actors = list(actors)
     curated: dict[str, tuple[str, str]] = {}
     generated: dict[str, tuple[str, str]] = {}
     clashing: set[str] = set()
@@ -252,7 +257,7 @@ def _index_forms(actors: Iterable[Actor]) -> dict[str, tuple[str, str]]:
                 if variant in generated and generated[variant][0] != actor.id:
                     clashing.add(variant)
                 generated.setdefault(variant, (actor.id, kind))
-    for form, actor_id in _national_force_forms(actors).items():
+    for form, actor_id in _national_force_forms(actors, forces).items():
         for variant in spelling_variants(form):
             if variant in generated and generated[variant][0] != actor_id:
                 clashing.add(variant)
@@ -270,23 +275,22 @@ _NOT_NATIONAL_FORCES = re.compile(r"\b(?:Air|Naval|Navy|Command|Ministry|Intelli
                                   r"Guards?|Reserve|Militia|Mobili[sz]ation|Republican|Presidential|Staff|Commission)\b")
 
 
-def _national_force_forms(actors: Iterable[Actor]) -> dict[str, str]:
+def _national_force_forms(actors: Iterable[Actor], forces: dict[tuple[str, str], str]) -> dict[str, str]:
     """Forms news uses for a state's forces that the data need not list ("Saudi army", "Ethiopian military"),
     mapped to the state's national forces body; "army" prefers a body named as the land army, while
     "military" is only ever the armed forces as a whole (the US Army is not the American military).
 
-    >>> forces = _national_force_forms([
-    ...     Actor("chad", "Country", "Chad", demonyms=("Chadian",)),
+    >>> chad = [Actor("chad", "Country", "Chad", demonyms=("Chadian",)),
     ...     Actor("chad-forces", "GovernmentOrganization", "Chadian Armed Forces", country="chad"),
     ...     Actor("chad-army", "GovernmentOrganization", "Chadian National Army", country="chad"),
-    ...     Actor("chad-air", "GovernmentOrganization", "Chadian Air Force", country="chad")])
+    ...     Actor("chad-air", "GovernmentOrganization", "Chadian Air Force", country="chad")]
+    >>> forces = _national_force_forms(chad, national_forces(chad))
     >>> forces["Chadian Army"], forces["Chadian Military"], forces["Chadian Armed Forces"]
     ('chad-army', 'chad-forces', 'chad-forces')
     """
-    actors = list(actors)
     states = {a.id: a for a in actors if a.type == "Country"}
     forms: dict[str, str] = {}
-    for (state_id, head), body_id in national_forces(actors).items():
+    for (state_id, head), body_id in forces.items():
         for demonym in states[state_id].demonyms:  # "Mali's military" is read from "Malian military" in the mentions
             forms[f"{demonym} {head}"] = body_id
     return forms

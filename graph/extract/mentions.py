@@ -22,7 +22,7 @@ import bisect
 from dataclasses import dataclass
 from typing import Iterable
 
-from graph.gazetteer import Actor, Gazetteer, Role, fold, national_forces
+from graph.gazetteer import Actor, Gazetteer, Role, fold
 from graph.extract.sentences import Sentence, split_sentences
 from graph.vocab import slugify
 
@@ -109,6 +109,8 @@ def _alternation(words: Iterable[str]) -> str:
 # A state's possessive a word or two before a forces noun: "India's deputy army chief"
 _STATE_POSSESSIVE_BEFORE = re.compile(r"(?P<token>\S+?)'s\s+(?:(?-i:[a-z])[\w-]*\s+){1,2}$")
 _STATE_TITLE_AFTER = re.compile(r"(?:'s)?\s+(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?-i:Minister|Secretary)\b")
+# A time phrase that may open a sentence before its subject: "In May, ⟨X⟩ ..."
+_TIME_OPENER = re.compile(r"(?:(?:In|On|Last|Early|Late|Earlier|Later)\b[^,⟨⟩.]{0,25}?,?\s+)?")
 _FORCE_TITLE_AFTER = re.compile(r"\s+(?:chief|commander|spokesman|spokeswoman|head|officers?|officials?|generals?)\b")
 
 
@@ -591,8 +593,7 @@ class MentionFinder:
             return None
         first = min(opening, key=lambda m: m.start)
         if first.kind != "collective" and first.actor.type in self._anaphora[noun] \
-                and re.fullmatch(r"(?:(?:In|On|Last|Early|Late|Earlier|Later)\b[^,⟨⟩.]{0,25}?,?\s+)?",
-                                 text[previous_start:first.start]):
+                and _TIME_OPENER.fullmatch(text, previous_start, first.start):
             return first.actor
         return None
 
@@ -809,7 +810,6 @@ class MentionFinder:
         names in an article about that country: the body named "<demonym> army", "<country>'s military" ..."""
         forces: dict[tuple[str, str], Actor] = {}
         nouns = [n.lower() for n in self.cues.get("state_force_nouns", [])]
-        derived_forces = national_forces(gazetteer.actors.values())
         for country in (a for a in gazetteer.actors.values() if a.type == "Country"):
             names = [country.name, *country.aliases, *country.demonyms]
             for noun in nouns:
@@ -819,7 +819,7 @@ class MentionFinder:
                         forces[(country.id, noun)] = body
                         break
             for noun in nouns:  # "the Congolese army" of a state whose data list no "<demonym> army" form
-                derived = derived_forces.get((country.id, noun.title()))
+                derived = gazetteer.national_forces.get((country.id, noun.title()))
                 if (country.id, noun) not in forces and derived is not None:
                     forces[(country.id, noun)] = gazetteer.get(derived)
             found = [forces[(country.id, n)] for n in nouns if (country.id, n) in forces]
@@ -906,14 +906,13 @@ class MentionFinder:
             noun = re.sub(r"\s+", " ", match.group("noun").lower())
             owner = self._owner(text, match.start(), by_end)
             held = _STATE_POSSESSIVE_BEFORE.search(text, max(0, match.start() - 40), match.start())
-            if owner is None and held is not None and by_end.get(held.start() + len(held.group("token"))) is not None:
+            state = by_end.get(held.end("token")) if owner is None and held is not None else None
+            if state is not None and state.actor.type == "Country":
                 # "India's deputy army chief": that state's army, never the one a bare "army" would name
-                state = by_end[held.start() + len(held.group("token"))]
-                if state.actor.type == "Country":
-                    body = self._forces.get((state.actor.id, noun))
-                    if body is not None and _FORCE_TITLE_AFTER.match(text, match.end()):  # not "Ukraine's largest military backer"
-                        new.append(Mention(match.start(), match.end(), body, "discovered"))
-                    continue
+                body = self._forces.get((state.actor.id, noun))
+                if body is not None and _FORCE_TITLE_AFTER.match(text, match.end()):  # not "Ukraine's largest military backer"
+                    new.append(Mention(match.start(), match.end(), body, "discovered"))
+                continue
             if owner is not None and owner.actor.type == "Country" and not match.group("the"):
                 body = self._forces.get((owner.actor.id, noun))  # "Rwandan army", "Myanmar's military"
                 if body is not None and owner.kind in {"demonym", "name", "alias"} \

@@ -72,8 +72,7 @@ _NOT_SUBJECT = "".join(rf"(?<!\b{w}\s)" for w in ("in", "at", "near", "from", "i
                                                    "near the", "to the", "across the", "with the", "in central",
                                                    "in northern", "in southern", "in eastern", "in western",
                                                    "in downtown", "outside", "in the capital", "visit to",
-                                                   "in neighbouring", "in neighboring", "alongside", "alongside the",
-                                                   "beside", "among",
+                                                   "in neighbouring", "in neighboring",
                                                    # "blamed the ⟨Jordan⟩ attack on ⟨X⟩": the place of an attack
                                                    "blamed the", "blames the", "blaming the", "blame the"))
 # A slot at the end of a pattern is not a possessor or the first part of a compound ("⟨0⟩'s", "⟨0⟩-backed");
@@ -460,7 +459,7 @@ _TITLE_OF = re.compile(r"(?:^|⟩(?:'s|')?\s+|,\s+|\bthe\s+)(?:(?-i:[A-Z])[\w-]*
                        r"Chairwoman|Chair|Director|Head|Commander|President|Governor|Speaker|Deputy|Secretary-General)\s+"
                        r"of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}$")
 _AGENT_OR_HEAD = re.compile(r"\b(?:by|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$", re.IGNORECASE)
-_RELATIVE_OPENER = re.compile(r",\s+(?:who|which|whose)\b", re.IGNORECASE)
+_RELATIVE_OPENER = re.compile(r",\s+(?:who|which|whose)\b\s*", re.IGNORECASE)
 _INDEFINITE_APPOSITION = re.compile(r"⟩,\s+(?:a|an)\s+$", re.IGNORECASE)
 _BESIDE = re.compile(r"\b(?:alongside|beside|among)\s+(?:the\s+)?(?:⟨\d+C[dc]?⟩(?:'s)?\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,4}$",
                      re.IGNORECASE)
@@ -545,6 +544,5 @@ def _trigger_offset(match: re.Match, rule: Rule) -> int:
     if rule.subject_relative:  # "Iran denied arming ⟨A⟩, who are part of ⟨B⟩": the relative clause states it
         opener = _RELATIVE_OPENER.match(match.string, first_group_end)
         if opener is not None:  # past the space too, so that the " who " boundary opens the clause
-            rest = match.string[opener.end():]
-            return opener.end() + len(rest) - len(rest.lstrip())
+            return opener.end()
     return first_group_end
