@@ -42,6 +42,8 @@ ATTACKED = [
     ("The United States ended its own seven-week bombing campaign against the Houthis in May.", "United States", "Houthis"),
     ("Somali President Hassan Sheikh Mohamud survived a roadside bomb attack on his convoy that al-Shabab claimed.",
      "al-Shabaab", "Hassan Sheikh Mohamud"),
+    # an armed campaign kept up against a group
+    ("Nigerian troops have intensified their campaign against Boko Haram.", "Nigeria", "Boko Haram"),
     # an attack led by a group, a state's air defences downing a drone
     ("The Houthis launched their campaign weeks after the Hamas-led attack on Israel.", "Hamas", "Israel"),
     ("On March 31, Algeria's air defences shot down a Malian drone near the border.", "Algeria", "Mali"),
@@ -175,6 +177,11 @@ def test_a_second_whose_clause_owns_the_passive_after_it(extractor):
     found = triples(extractor, text)
     assert ("Houthis", "attacked", "Ali Abdullah Saleh") in found
     assert ("Houthis", "attacked", "Tareq Saleh") not in found, found
+
+
+def test_a_pressure_campaign_is_no_attack(extractor):
+    found = triples(extractor, "Washington has stepped up its pressure campaign against Iran.")
+    assert ("United States", "attacked", "Iran") not in found, found
 
 
 def test_a_launch_does_not_reach_a_target_after_a_subordinate_clause(extractor):

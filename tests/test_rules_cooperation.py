@@ -29,6 +29,9 @@ def _hedged(extractor: Extractor, text: str, subject: str, predicate: str, obj: 
 
 
 POSITIVE = [
+    # a plural apposition without an article opens a relative clause about the named group
+    ("Fano, Amhara militias that fought alongside the Ethiopian army in Tigray, later turned on it.",
+     ("Fano", "alliedWith", "Ethiopian National Defense Force")),
     # talks with officials named by a demonym, after counts and modifiers
     ("A Hamas delegation concluded three rounds of talks with Egyptian officials in Cairo on Sunday.",
      ("Hamas", "metWith", "Egypt")),

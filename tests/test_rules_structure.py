@@ -95,6 +95,14 @@ def test_operates_in_uses_country_as_base(extractor):
     assert has(extractor, "The Houthis are said to use neighbouring Oman as a safe haven.", "Houthis", "operatesIn", "Oman")
 
 
+
+def test_operates_in_for_groups_listed_after_a_demonym(extractor):
+    found = triples(extractor, "The strikes hit Syrian factions including Hayat Tahrir al-Sham.")
+    assert ("Hayat Tahrir al-Sham", "operatesIn", "Syria") in found, found
+    # the backer's name before "-backed" is no place
+    found = triples(extractor, "The strikes hit Iran-backed factions including Kataib Hezbollah.")
+    assert ("Kataeb Hezbollah", "operatesIn", "Iran") not in found, found
+
 # --- partOf -----------------------------------------------------------------------------------------
 
 def test_part_of_umbrella_that_includes(extractor):
@@ -119,7 +127,33 @@ def test_part_of_not_for_a_backer(extractor):
     assert not any(p == "partOf" for _, p, _ in found)
 
 
+def test_part_of_the_affiliate_apposition(extractor):
+    text = "Jama'at Nusrat al-Islam wal-Muslimin, the al-Qaeda affiliate in the Sahel, claimed the raid."
+    found = triples(extractor, text)
+    assert any(s in {"JNIM", "Jama'at Nusrat al-Islam wal-Muslimin"} and (p, o) == ("partOf", "al-Qaeda") for s, p, o in found), found
+
+
+def test_part_of_called_a_front_for(extractor):
+    assert has(extractor, "New Delhi calls the TRF a front for Lashkar-e-Taiba.", "The Resistance Front", "partOf", "Lashkar-e-Taiba")
+
+
 # --- leaderOf / memberOf ----------------------------------------------------------------------------
+
+def test_adviser_to_an_unnamed_head_of_state_is_a_member_of_the_state(extractor):
+    text = "Ali Shamkhani, a political adviser to the Iranian supreme leader, denied the report."
+    assert has(extractor, text, "Ali Shamkhani", "memberOf", "Iran")
+
+
+def test_successor_at_the_head_of_a_group_leads_it(extractor):
+    text = "Naim Qassem replaced Hassan Nasrallah as leader of Hezbollah in October."
+    assert has(extractor, text, "Naim Qassem", "leaderOf", "Hezbollah")
+
+
+def test_the_agency_refers_to_an_international_agency(extractor):
+    text = ("The International Atomic Energy Agency sent inspectors to Iran. "
+            "Massimo Aparo, the agency's deputy director general, led the team.")
+    assert has(extractor, text, "Massimo Aparo", "memberOf", "International Atomic Energy Agency")
+
 
 def test_member_of_the_named_body_not_the_state(extractor):
     text = "The talks in Kabul were led by Amir Khan Muttaqi, the Taliban's foreign minister."

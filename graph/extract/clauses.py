@@ -142,7 +142,12 @@ def core(text: str) -> str:
     return re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
 
 
-_RELATIVE = re.compile(rf"(?P<head>{TOKEN_PATTERN}),\s+(?:(?:the|a|an)\s+(?:[^,;⟨⟩]|⟨\d+C[dc]?⟩|⟨\d+[AO]⟩(?=\s+[a-z])){{1,60}}?\s+)?(?P<pron>who|which|that|whom)\s+", re.IGNORECASE)
+# A plural apposition needs no article: "⟨X⟩, ⟨Congolese⟩ pro-government militias that fight alongside ⟨Y⟩".
+_PLURAL_GROUP_NOUNS = ("militias|groups|factions|rebels|insurgents|fighters|forces|gangs|movements|organisations|"
+                       "organizations|paramilitaries|jihadists|guerrillas|militants|brigades|parties|outfits")
+_RELATIVE = re.compile(rf"(?P<head>{TOKEN_PATTERN}),\s+(?:(?:the|a|an)\s+(?:[^,;⟨⟩]|⟨\d+C[dc]?⟩|⟨\d+[AO]⟩(?=\s+[a-z])){{1,60}}?\s+"
+                       rf"|(?:⟨\d+(?:C[dc]?|A)⟩\s+)?(?:[\w-]+\s+){{0,3}}(?:{_PLURAL_GROUP_NOUNS})\s+)?(?P<pron>who|which|that|whom)\s+",
+                       re.IGNORECASE)
 # An object relative: the clause opens with its own subject ("which ⟨1C⟩ helped found", "that ⟨1C⟩ backs").
 _OBJECT_RELATIVE = re.compile(rf"(?P<subject>(?:the\s+)?{TOKEN_PATTERN}(?:\s+(?:and|or)\s+(?:the\s+)?{TOKEN_PATTERN})?)\s+(?P<verb>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)(?=\s*(?:,|$|\s+(?:in|on|since|for|last|this|after|before)\b))", re.IGNORECASE)
 
