@@ -184,6 +184,12 @@ def test_a_pressure_campaign_is_no_attack(extractor):
     assert ("United States", "attacked", "Iran") not in found, found
 
 
+def test_the_official_a_unit_reports_to_is_not_the_attacker(extractor):
+    text = "A task force reporting to Prime Minister Alix Didier Fils-Aime has carried out strikes on Viv Ansanm strongholds."
+    found = triples(extractor, text)
+    assert not any(p == "attacked" and s.startswith("Alix") for s, p, _ in found), found
+
+
 def test_a_launch_does_not_reach_a_target_after_a_subordinate_clause(extractor):
     found = triples(extractor, "The Houthis launched their campaign weeks after the Hamas-led attack on Israel.")
     assert ("Houthis", "attacked", "Israel") not in found, found

@@ -103,6 +103,11 @@ def test_operates_in_for_groups_listed_after_a_demonym(extractor):
     found = triples(extractor, "The strikes hit Iran-backed factions including Kataib Hezbollah.")
     assert ("Kataeb Hezbollah", "operatesIn", "Iran") not in found, found
 
+def test_control_inside_a_relative_clause_stays_in_the_clause(extractor):
+    found = triples(extractor, "The Houthis, who control the capital, attacked Israel.")
+    assert ("Houthis", "operatesIn", "Israel") not in found, found
+
+
 # --- partOf -----------------------------------------------------------------------------------------
 
 def test_part_of_umbrella_that_includes(extractor):
@@ -137,6 +142,12 @@ def test_part_of_called_a_front_for(extractor):
     assert has(extractor, "New Delhi calls the TRF a front for Lashkar-e-Taiba.", "The Resistance Front", "partOf", "Lashkar-e-Taiba")
 
 
+def test_holdouts_of_a_group_are_no_part_of_it(extractor):
+    text = "The Estado Mayor Central, the largest coalition of FARC holdouts, split in April."
+    found = triples(extractor, text)
+    assert not any(p == "partOf" for _, p, _ in found), found
+
+
 # --- leaderOf / memberOf ----------------------------------------------------------------------------
 
 def test_adviser_to_an_unnamed_head_of_state_is_a_member_of_the_state(extractor):
@@ -153,6 +164,18 @@ def test_the_agency_refers_to_an_international_agency(extractor):
     text = ("The International Atomic Energy Agency sent inspectors to Iran. "
             "Massimo Aparo, the agency's deputy director general, led the team.")
     assert has(extractor, text, "Massimo Aparo", "memberOf", "International Atomic Energy Agency")
+
+
+def test_the_leader_of_a_breakaway_wing_does_not_lead_the_group(extractor):
+    found = triples(extractor, "A breakaway wing of the Estado Mayor Central led by Alexander Díaz Mendoza stayed at the table.")
+    assert ("Alexander Díaz Mendoza", "leaderOf", "Estado Mayor Central") not in found, found
+
+
+def test_who_after_a_person_of_a_state_is_the_person(extractor):
+    text = "His ally, General Abdourahamane Tiani of Niger, who toppled President Mohamed Bazoum in 2023, expelled French troops."
+    found = triples(extractor, text)
+    assert ("Niger", "hostileTo", "Mohamed Bazoum") not in found and ("Mohamed Bazoum", "hostileTo", "Niger") not in found, found
+    assert any(s.startswith("Abdourahamane") and p == "hostileTo" and o == "Mohamed Bazoum" for s, p, o in found), found
 
 
 def test_member_of_the_named_body_not_the_state(extractor):

@@ -177,7 +177,8 @@ class MentionFinder:
         lower_heads = mention_cues.get("org_heads_lowercase", {})
         self._lower_head_type = {w: t for t, words in lower_heads.items() for w in words}
         self._org_lower = re.compile(
-            rf"(?<![\w-])(?<!\ba\s)(?<!\ban\s)(?P<name>{cap}(?:{SP}{cap}){{0,3}}){SP}(?:{_alternation(self._lower_head_type)})\b")
+            # "ethnic Amhara militias" names a people's militias, no organisation
+            rf"(?<![\w-])(?<!\ba\s)(?<!\ban\s)(?<!\bethnic\s)(?<!\bEthnic\s)(?P<name>{cap}(?:{SP}{cap}){{0,3}}){SP}(?:{_alternation(self._lower_head_type)})\b")
         self.agencies = frozenset(mention_cues.get("news_agencies", []))
         self.name_possessives = frozenset(mention_cues.get("name_possessives", []))
         affiliate_nouns = _alternation(mention_cues.get("affiliate_nouns", ["branch"]))
@@ -195,7 +196,9 @@ class MentionFinder:
         self._anaphora = nouns
         adjectives = _alternation(mention_cues.get("anaphora_adjectives", []))
         self._reference = re.compile(
-            rf"(?<![\w-])(?:the\s+(?:(?:{adjectives})\s+)?(?P<noun>{_alternation(nouns)})|(?P<pron>{_alternation(mention_cues['pronouns'])}))(?![\w-])",
+            # a noun with its own "of" phrase describes something new ("the largest coalition of X holdouts"; but
+            # "accused the group of carrying out ...")
+            rf"(?<![\w-])(?:the\s+(?:(?:{adjectives})\s+)?(?P<noun>{_alternation(nouns)})(?![\w-])(?!\s+of\s+(?!\w+ing\b))|(?P<pron>{_alternation(mention_cues['pronouns'])}))(?![\w-])",
             re.IGNORECASE)
         self._compound_reference = re.compile(
             rf"(?<![\w-])the\s+(?:[\w'’]+\s+)?[\w'’.]+(?:\s+[\w'’.]+)?-(?:backed|aligned|allied|funded|led|based|linked)\s+"
@@ -453,21 +456,28 @@ class MentionFinder:
 
     def _redefine_acronyms(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """An acronym the article defines for another actor than the gazetteer's ("the Coalition of Patriots
-        for Change (CPC)" against the gazetteer's CPC, a party) names that actor throughout the article."""
+        for Change (CPC)" against the gazetteer's CPC, a party) names that actor throughout the article; a name
+        found only from the text and followed by a gazetteer acronym is that acronym's actor ("the Islamic State
+        group's Sahel Province (ISSP)")."""
         by_end = {m.end: m for m in mentions}
         redefined: dict[str, Actor] = {}
+        known_as: dict[str, Actor] = {}  # discovered actor id -> the gazetteer actor its acronym names
         for match in self._acronym.finditer(text):
             acronym, owner = match.group("acr"), by_end.get(match.start() - 1)
             known = self.gazetteer.lookup(acronym)
             if owner is None or known is None or known.id == owner.actor.id or owner.actor.type == "Person" \
-                    or owner.kind in {"reference", "collective"} \
-                    or not text[owner.start:owner.end].upper().startswith(acronym[0]):
+                    or owner.kind in {"reference", "collective"} or known.type == "Person":
                 continue
-            redefined.setdefault(acronym, owner.actor)
-        if not redefined:
+            if owner.kind == "discovered":
+                known_as.setdefault(owner.actor.id, known)
+            elif text[owner.start:owner.end].upper().startswith(acronym[0]):
+                redefined.setdefault(acronym, owner.actor)
+        if not redefined and not known_as:
             return mentions
         return [Mention(m.start, m.end, redefined[text[m.start:m.end]], "acronym")
-                if text[m.start:m.end] in redefined and m.kind in {"name", "alias"} else m for m in mentions]
+                if text[m.start:m.end] in redefined and m.kind in {"name", "alias"}
+                else Mention(m.start, m.end, known_as[m.actor.id], "name") if m.actor.id in known_as
+                else m for m in mentions]
 
     def _acronyms(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Acronyms defined in parentheses after a name, and their later uses."""
@@ -581,12 +591,12 @@ class MentionFinder:
         return found
 
     def _continued_subject(self, text: str, at: int, noun: str, before: list[Mention], resolved: list[Mention]) -> Actor | None:
-        """A sentence-initial "The group" that continues the previous sentence's subject: the actor, or a reference
+        """A sentence-initial "The group" (after a time phrase or not) that continues the previous sentence's subject: the actor, or a reference
         to it, that opens that sentence ("In May its fighters stormed Djibo, killing members of the ⟨VDP⟩.
         The group, ..." is the one "its" meant, not the ⟨VDP⟩ named last)."""
         sentence_start = _sentence_start(text, at)
-        if at == 0 or text[sentence_start:at].strip() or noun in self.home_nouns:
-            return None
+        if at == 0 or not _TIME_OPENER.fullmatch(text, sentence_start, at) or noun in self.home_nouns:
+            return None  # "The group ..." or "On June 1 the group ..."
         previous_start = _sentence_start(text, max(0, sentence_start - 2))
         opening = [m for m in (*before, *resolved) if previous_start <= m.start < min(previous_start + 40, sentence_start)]
         if not opening:
@@ -634,9 +644,11 @@ class MentionFinder:
             return None  # "the rebels and their leader": "their" is the rebels', a noun phrase that names no actor
         if same_sentence and re.fullmatch(r",\s*", text[same_sentence[0].end:at]):
             same_sentence = same_sentence[1:]  # "the United States and Britain, its closest ally": not Britain
+        starts = {m.start for m in same_sentence}
         for mention in reversed(same_sentence):  # the first group of the sentence: usually its subject
-            if mention.actor.type in {"ArmedGroup", "PoliticalOrganization"}:
-                return mention.actor
+            if mention.actor.type in {"ArmedGroup", "PoliticalOrganization"} \
+                    and not (text.startswith("'s ", mention.end) and mention.end + 3 in starts):
+                return mention.actor  # not a possessor of the next group ("the ⟨X⟩'s ⟨Sahel Province⟩ ... its")
         if pronoun in self.group_pronouns:  # "it" refers to a group here, never to a state ("Oman said it ...")
             body = next((m.actor for m in reversed(same_sentence) if m.actor.type in {"GovernmentOrganization", "InternationalOrganization"}), None)
             if body is not None and _SUBJECT_IT.match(text, at + len(pronoun)):

@@ -74,7 +74,11 @@ _NOT_SUBJECT = "".join(rf"(?<!\b{w}\s)" for w in ("in", "at", "near", "from", "i
                                                    "in downtown", "outside", "in the capital", "visit to",
                                                    "in neighbouring", "in neighboring",
                                                    # "blamed the ⟨Jordan⟩ attack on ⟨X⟩": the place of an attack
-                                                   "blamed the", "blames the", "blaming the", "blame the"))
+                                                   "blamed the", "blames the", "blaming the", "blame the",
+                                                   # "a task force reporting to Prime Minister ⟨P⟩ carried out strikes"
+                                                   "to President", "to Prime Minister", "to the President",
+                                                   "to the Prime Minister", "to General", "to Defence Minister",
+                                                   "to Defense Minister"))
 # A slot at the end of a pattern is not a possessor or the first part of a compound ("⟨0⟩'s", "⟨0⟩-backed");
 # a target may be ("struck ⟨Israel⟩'s airport", "the ⟨Houthi⟩-held port").
 # A mention right against the next one owns it ("⟨Petro⟩⟨'s government⟩"): the owned one is the actor meant.
@@ -85,7 +89,7 @@ _END_TARGET = r"(?!-(?!held|controlled|run|occupied|ruled|dominated)\w)"
 SPACE = r"(?:(?<=\s)|,?\s+)"
 TOKEN = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
 _SLOT = re.compile(r"\{(?P<name>[A-Za-z]\w*)(?P<list>\+)?:(?P<cls>[A-Z]+)\}")
-_GAP = re.compile(r"\{(?P<kind>[~*=!^%-])(?P<n>\d+)\}")
+_GAP = re.compile(r"\{(?P<kind>[~*=!^%;-])(?P<n>\d+)\}")
 # An apposition after a mention: ", the Lebanese movement," / ", its closest ally," (its mentions are not
 # members of a list slot).
 APPOSITION = r"(?:\s*,\s+(?:the|a|an|its|their|his|her|one\s+of|once|now|also|formerly|⟨\d+[A-Z][a-z]?⟩(?:'s|')|⟨\d+[A-Z]r⟩)\s+[^,;]{1,80}?(?=,))?"
@@ -187,6 +191,8 @@ class PatternCompiler:
         subordinate = words_alternation(["after", "before", "since", "following", "amid", "when", "until"])
         self.main_clause_word = rf"(?:(?:(?!(?:{stops}|{subordinate})\b)[^\s⟨⟩;:()\"“”]+|{modifier})\s+)"
         self.any_word = rf"(?:(?!{stops}\b)[^\s;:()\"“”]+\s+)"
+        # plain words inside one clause: none ends in a comma ("X, who control the capital, attacked ⟨Y⟩")
+        self.clause_word = rf"(?:(?:(?!{stops}\b)[^\s⟨⟩;:,()\"“”]+|{modifier})\s+)"
         # a demonym is an adjective too ("an ⟨Iraqi⟩ Kurdish party")
         self.adjective = rf"(?:(?:(?!(?:and|or|{stops})\b)[^\s⟨⟩;:,()\"“”]+|⟨\d+C[dc]⟩)\s+)"
         oblique = words_alternation(["in", "near", "at", "from", "by", "with", "for", "during", "since", "after",
@@ -232,7 +238,8 @@ class PatternCompiler:
 
         def gap(match: re.Match) -> str:
             word = {"~": self.plain_word, "*": self.any_word, "-": self.adjective, "=": self.no_oblique,
-                    "!": self.active, "^": self.title_zone, "%": self.main_clause_word}[match.group("kind")]
+                    "!": self.active, "^": self.title_zone, "%": self.main_clause_word,
+                    ";": self.clause_word}[match.group("kind")]
             return rf"{word}{{0,{match.group('n')}}}?"
 
         def word_list(name: str) -> str:
