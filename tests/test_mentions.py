@@ -389,6 +389,12 @@ def test_a_name_found_in_the_text_takes_the_gazetteer_acronym_after_it(project):
     assert ("its", "Islamic State Sahel Province") in named_here, named_here
 
 
+def test_a_described_actor_is_not_named_by_the_description(project):
+    claims = project.extract_text("The Islamic State group's Sahel Province (ISSP) has stepped up its attacks on Niger's army.")
+    subjects = {c.subject.name for c in claims if c.predicate == "attacked"}
+    assert subjects and "Sahel Province" not in subjects, subjects
+
+
 def test_ethnic_people_before_militias_is_no_organisation(project):
     text = "Fano, a loose network of ethnic Amhara militias, fought alongside the Ethiopian army."
     assert not any(surface.startswith("Amhara") for surface, _, _ in project_named(project, text))

@@ -148,6 +148,11 @@ def test_cooperation_rule_fires(extractor: Extractor, text: str, triple: tuple[s
 
 
 NEGATIVE = [
+    # "armed drones" are weapons, nobody armed the group they were used against
+    ("Turkey has also used armed drones against al-Shabaab positions.", ("al-Shabaab", "backedBy", "Turkey")),
+    # the accusers are no backers, and reporters of a deployment fight alongside nobody
+    ("Kinshasa and UN experts say that Kigali backs the M23.", ("M23", "backedBy", "United Nations")),
+    ("UN experts say several thousand Rwandan soldiers are fighting alongside the M23.", ("United Nations", "alliedWith", "M23")),
     # the object of "to" who relayed nothing; a capital inside "which accuses Kigali of backing" is not a backer
     ("Qatar's emir had spoken to Donald Trump by telephone and relayed the proposal to Iran.",
      ("Donald Trump", "metWith", "Iran")),

@@ -178,6 +178,15 @@ def test_who_after_a_person_of_a_state_is_the_person(extractor):
     assert any(s.startswith("Abdourahamane") and p == "hostileTo" and o == "Mohamed Bazoum" for s, p, o in found), found
 
 
+def test_heading_a_groups_unit_leads_the_unit_not_the_group(extractor):
+    text = "Amadou Koufa, the preacher who heads its Katiba Macina unit, commands much of JNIM's manpower."
+    found = triples(extractor, text)
+    assert ("Amadou Koufa", "leaderOf", "Katiba Macina") in found, found
+    text = "Amir Ali Hajizadeh, who headed the IRGC's Aerospace Force, was killed."
+    found = triples(extractor, text)
+    assert ("Amir Ali Hajizadeh", "leaderOf", "IRGC") not in found, found
+
+
 def test_member_of_the_named_body_not_the_state(extractor):
     text = "The talks in Kabul were led by Amir Khan Muttaqi, the Taliban's foreign minister."
     found = triples(extractor, text)

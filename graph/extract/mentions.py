@@ -82,7 +82,7 @@ _DATELINE = re.compile(r"(?m)^\s*(?P<city>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}
 @dataclass(frozen=True)
 class Mention:
     """``text[start:end]`` names ``actor``; ``kind`` says how it was found (name, alias, capital, demonym,
-    discovered, acronym, surname, reference)."""
+    discovered, acronym, surname, reference, described: a text's own words for a known actor)."""
 
     start: int
     end: int
@@ -476,7 +476,7 @@ class MentionFinder:
             return mentions
         return [Mention(m.start, m.end, redefined[text[m.start:m.end]], "acronym")
                 if text[m.start:m.end] in redefined and m.kind in {"name", "alias"}
-                else Mention(m.start, m.end, known_as[m.actor.id], "name") if m.actor.id in known_as
+                else Mention(m.start, m.end, known_as[m.actor.id], "described") if m.actor.id in known_as
                 else m for m in mentions]
 
     def _acronyms(self, text: str, mentions: list[Mention]) -> list[Mention]:

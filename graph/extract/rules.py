@@ -170,6 +170,30 @@ class RawClaim:
     scope_match: bool = False
 
 
+def _only_lookaheads(rest: str) -> bool:
+    """Whether a pattern's rest is empty or only negative look-aheads ("(?! ⟨)(?! unit)"): a slot before it ends
+    the match (a positive look-ahead asks for more text).
+
+    >>> _only_lookaheads(""), _only_lookaheads("(?! (?:a|b)\\b)(?!'s)"), _only_lookaheads("(?! x) y"), _only_lookaheads("(?= as)")
+    (True, True, False, False)
+    """
+    while rest.startswith("(?!"):
+        depth = 0
+        for index, char in enumerate(rest):
+            if rest[index - 1:index] == "\\":
+                continue  # an escaped parenthesis
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                depth -= 1
+                if depth == 0:
+                    rest = rest[index + 1:]
+                    break
+        else:
+            return False
+    return not rest
+
+
 class PatternCompiler:
     """Turns the DSL of relations.yaml into regexes.
 
@@ -211,7 +235,7 @@ class PatternCompiler:
                 raise DataFileError(f"{where}: unknown slot class {match.group('cls')!r}")
             one = spelled or rf"⟨\d+{cls}⟩"
             # a slot that ends the pattern is not a possessor or a hyphen compound ("⟨0⟩'s", "⟨0⟩-backed")
-            at_end = match.end() == len(match.string)
+            at_end = _only_lookaheads(match.string[match.end():])
             end = (_END_TARGET if match.group("cls") == "TARGET" else _END) if at_end else ""
             # a subject slot opening the pattern is not the object of a locative ("in ⟨Baghdad⟩ killed"), unless
             # the pattern wants it as a possessor or an apposition head
