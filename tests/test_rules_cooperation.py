@@ -32,6 +32,13 @@ POSITIVE = [
     # a plural apposition without an article opens a relative clause about the named group
     ("Fano, Amhara militias that fought alongside the Ethiopian army in Tigray, later turned on it.",
      ("Fano", "alliedWith", "Ethiopian National Defense Force")),
+    # forces working alongside others; mediators described in a plural apposition, the government a party
+    ("The Rwanda Defence Force, working alongside Mozambican troops, retook the port in August.",
+     ("Rwanda Defence Force", "alliedWith", "Mozambique")),
+    ("Colombia suspended the talks on Monday, Colombian officials said. Cuba and Norway, two of the guarantor countries that have mediated "
+     "between the government and the ELN, urged restraint.", ("Norway", "metWith", "ELN")),
+    ("Colombia suspended the talks on Monday, Colombian officials said. Cuba and Norway, two of the guarantor countries that have mediated "
+     "between the government and the ELN, urged restraint.", ("Colombia", "metWith", "ELN")),
     # talks with officials named by a demonym, after counts and modifiers
     ("A Hamas delegation concluded three rounds of talks with Egyptian officials in Cairo on Sunday.",
      ("Hamas", "metWith", "Egypt")),
@@ -153,6 +160,9 @@ NEGATIVE = [
     # the accusers are no backers, and reporters of a deployment fight alongside nobody
     ("Kinshasa and UN experts say that Kigali backs the M23.", ("M23", "backedBy", "United Nations")),
     ("UN experts say several thousand Rwandan soldiers are fighting alongside the M23.", ("United Nations", "alliedWith", "M23")),
+    # officials working alongside each other are colleagues, not allies
+    ("US envoy Steve Witkoff travelled to Israel, working alongside Brett McGurk, the outgoing envoy.",
+     ("Steve Witkoff", "alliedWith", "Brett McGurk")),
     # the object of "to" who relayed nothing; a capital inside "which accuses Kigali of backing" is not a backer
     ("Qatar's emir had spoken to Donald Trump by telephone and relayed the proposal to Iran.",
      ("Donald Trump", "metWith", "Iran")),

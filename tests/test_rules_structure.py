@@ -187,6 +187,12 @@ def test_heading_a_groups_unit_leads_the_unit_not_the_group(extractor):
     assert ("Amir Ali Hajizadeh", "leaderOf", "IRGC") not in found, found
 
 
+def test_a_then_president_led_the_articles_state(extractor):
+    text = ("Mozambique's war has dragged on. Mozambican troops fled. Mozambique asked for help. Rwanda sent troops "
+            "at the request of then-President Filipe Nyusi.")
+    assert has(extractor, text, "Filipe Nyusi", "leaderOf", "Mozambique")
+
+
 def test_member_of_the_named_body_not_the_state(extractor):
     text = "The talks in Kabul were led by Amir Khan Muttaqi, the Taliban's foreign minister."
     found = triples(extractor, text)

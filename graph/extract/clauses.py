@@ -144,9 +144,10 @@ def core(text: str) -> str:
 
 # A plural apposition needs no article: "⟨X⟩, ⟨Congolese⟩ pro-government militias that fight alongside ⟨Y⟩".
 _PLURAL_GROUP_NOUNS = ("militias|groups|factions|rebels|insurgents|fighters|forces|gangs|movements|organisations|"
-                       "organizations|paramilitaries|jihadists|guerrillas|militants|brigades|parties|outfits")
+                       "organizations|paramilitaries|jihadists|guerrillas|militants|brigades|parties|outfits|countries|"
+                       "states|nations|governments|powers|mediators|guarantors")
 _RELATIVE = re.compile(rf"(?P<head>{TOKEN_PATTERN}),\s+(?:(?:the|a|an)\s+(?:[^,;⟨⟩]|⟨\d+C[dc]?⟩|⟨\d+[AO]⟩(?=\s+[a-z])){{1,60}}?\s+"
-                       rf"|(?:⟨\d+(?:C[dc]?|A)⟩\s+)?(?:[\w-]+\s+){{0,3}}(?:{_PLURAL_GROUP_NOUNS})\s+)?(?P<pron>who|which|that|whom)\s+",
+                       rf"|(?:⟨\d+(?:C[dc]?|A)⟩\s+)?(?:[\w-]+\s+){{0,4}}(?:{_PLURAL_GROUP_NOUNS})\s+)?(?P<pron>who|which|that|whom)\s+",
                        re.IGNORECASE)
 _PERSON_OF = re.compile(rf"(?P<person>⟨\d+P[a-z]?⟩)\s+of\s+(?:the\s+)?{TOKEN_PATTERN}$")
 # An object relative: the clause opens with its own subject ("which ⟨1C⟩ helped found", "that ⟨1C⟩ backs").

@@ -152,7 +152,7 @@ class MentionFinder:
         triggers = _alternation(titles + mention_cues["person_triggers"])
         # "spokesman Yahya Saree", "China's special envoy for Myanmar, Deng Xijun"
         self._person_after_title = re.compile(
-            rf"(?<![\w-])(?P<trigger>(?i:{triggers}))(?:\s+(?:for|to|on)\s+(?:the\s+)?{cap}(?:\s+{cap}){{0,3}},|,)?\s+"
+            rf"(?:(?<![\w-])|(?<=\bthen-)|(?<=\bex-))(?P<trigger>(?i:{triggers}))(?:\s+(?:for|to|on)\s+(?:the\s+)?{cap}(?:\s+{cap}){{0,3}},|,)?\s+"
             rf"(?:(?i:{honorifics})\s+)*(?P<name>{self._name})")
         # "Izzat al-Shahbandar, a senior politician", "X, one of the group's commanders", "X, head of the SSA"
         person_nouns = _alternation(mention_cues['person_nouns'])
@@ -249,7 +249,9 @@ class MentionFinder:
         self._verbish = frozenset(w.lower() for w in mention_cues.get("state_force_followers", []))
         self._state_government = re.compile(
             rf"(?<![\w'-])the\s+(?:(?:{_alternation(mention_cues.get('government_adjectives', []))})\s+)?"
-            rf"(?P<noun>{_alternation(mention_cues.get('government_nouns', []))})(?![\w-])(?!\s+(?:of|in|and)\b)",
+            # not "the government of X" or "the government and parliament"; "the government and the ELN" is
+            rf"(?P<noun>{_alternation(mention_cues.get('government_nouns', []))})(?![\w-])(?!\s+(?:of|in)\b)"
+            rf"(?!\s+and\s+(?!(?:the\s+)?(?-i:[A-Z])))(?!(?<=junta)\s+and\b)",  # a junta is also its army
             re.IGNORECASE)
         self._leader_government = re.compile(
             rf"(?:'s|')\s+(?:(?:{_alternation(mention_cues.get('government_adjectives', []))})\s+)?"

@@ -135,7 +135,7 @@ class TitleRules:
                        rf"(?:{aides})\b", re.I),
         ]
         self.bare = re.compile(
-            rf"(?:^|(?<![⟩'’])(?<!['’]s)\s)(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}"
+            rf"(?:^|(?<![⟩'’])(?<!['’]s)\s|(?<![\w-])(?:then|ex)-)(?P<title>{titles})\s+(?:(?:{honorifics})\s+)*{PERSON}"
             # "the rebels and their leader, X": an owner no mention names, so the gazetteer's role says whose
             rf"|\b(?:its|their|his|her)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?P<title2>{titles})\s*,\s+(?:(?:{honorifics})\s+)*⟨(?P<per2>\d+){CLASSES['PER']}⟩", re.I)
 
