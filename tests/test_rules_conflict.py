@@ -208,3 +208,11 @@ def test_a_threat_of_action_if_a_group_does_not_comply_is_a_positive_threat(extr
     assert has(triples(extractor, text), "Hakan Fidan", "threatened", "YPG")
     text = "Trump has warned that he would order fresh strikes if Iran tried to rebuild its enrichment sites."
     assert has(triples(extractor, text), "Donald Trump", "threatened", "Iran")
+
+
+def test_designations_of_counted_others_and_of_groups_added_with_them(extractor):
+    text = ("In February the State Department designated the Sinaloa cartel and two other Mexican criminal organisations, "
+            "the Jalisco New Generation Cartel and the Gulf Cartel, as foreign terrorist organisations, together with "
+            "Tren de Aragua.")
+    designated = {o for _, p, o in triples(extractor, text) if p == "designated"}
+    assert {"Sinaloa Cartel", "Jalisco New Generation Cartel", "Gulf Cartel", "Tren de Aragua"} <= designated, designated

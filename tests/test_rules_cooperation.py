@@ -39,6 +39,8 @@ POSITIVE = [
      "between the government and the ELN, urged restraint.", ("Norway", "metWith", "ELN")),
     ("Colombia suspended the talks on Monday, Colombian officials said. Cuba and Norway, two of the guarantor countries that have mediated "
      "between the government and the ELN, urged restraint.", ("Colombia", "metWith", "ELN")),
+    # an ally named by a demonym in an apposition
+    ("Lebanon's Hezbollah, another Iranian ally, has reportedly trained Houthi fighters.", ("Hezbollah", "alliedWith", "Iran")),
     # talks with officials named by a demonym, after counts and modifiers
     ("A Hamas delegation concluded three rounds of talks with Egyptian officials in Cairo on Sunday.",
      ("Hamas", "metWith", "Egypt")),
@@ -163,6 +165,8 @@ NEGATIVE = [
     # officials working alongside each other are colleagues, not allies
     ("US envoy Steve Witkoff travelled to Israel, working alongside Brett McGurk, the outgoing envoy.",
      ("Steve Witkoff", "alliedWith", "Brett McGurk")),
+    # the demonym of "another Iranian ally" trains nobody: the group it describes does
+    ("Lebanon's Hezbollah, another Iranian ally, has reportedly trained Houthi fighters.", ("Houthis", "backedBy", "Iran")),
     # the object of "to" who relayed nothing; a capital inside "which accuses Kigali of backing" is not a backer
     ("Qatar's emir had spoken to Donald Trump by telephone and relayed the proposal to Iran.",
      ("Donald Trump", "metWith", "Iran")),

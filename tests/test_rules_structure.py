@@ -193,6 +193,15 @@ def test_a_then_president_led_the_articles_state(extractor):
     assert has(extractor, text, "Filipe Nyusi", "leaderOf", "Mozambique")
 
 
+def test_a_chair_named_in_a_by_phrase_leads_the_body(extractor):
+    text = "Yemen is now run by the Presidential Leadership Council, chaired by Rashad al-Alimi."
+    assert has(extractor, text, "Rashad al-Alimi", "leaderOf", "Presidential Leadership Council")
+    # a predicate after the comma is no apposition: the group the clause names is not the one led
+    text = "JNIM, which has never pledged allegiance to the Islamic State, is led by Iyad Ag Ghaly."
+    found = triples(extractor, text)
+    assert ("Iyad Ag Ghaly", "leaderOf", "Islamic State") not in found, found
+
+
 def test_member_of_the_named_body_not_the_state(extractor):
     text = "The talks in Kabul were led by Amir Khan Muttaqi, the Taliban's foreign minister."
     found = triples(extractor, text)

@@ -331,13 +331,22 @@ _SPELLED_OUT = re.compile(
     r"(?:including|among\s+them|notably|such\s+as|namely)\s+(?=(?:the\s+)?⟨)", re.IGNORECASE)
 
 
+# "⟨A⟩ and five other ⟨Mexican⟩ criminal organisations, ⟨B⟩, ⟨C⟩ and ⟨D⟩": the count's names join the first one
+_COUNTED_OTHERS = re.compile(
+    r"(?P<first>" + TOKEN_PATTERN + r")\s+and\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+"
+    r"other\s+(?:(?:[\w-]+|" + TOKEN_PATTERN + r")\s+){0,3}?(?:groups|militias|factions|gangs|cartels|organisations|"
+    r"organizations|movements|countries|states|nations|governments|parties)\s*,\s+(?=(?:the\s+)?⟨)", re.IGNORECASE)
+
+
 def spelled_out_lists(coded: str) -> str:
     """The sentence with a plural noun of actors replaced by the named ones it lists.
 
     >>> spelled_out_lists("The ⟨0A⟩ is also fighting Rohingya armed groups, among them the ⟨1A⟩ and the ⟨2A⟩.")
     'The ⟨0A⟩ is also fighting the ⟨1A⟩ and the ⟨2A⟩.'
+    >>> spelled_out_lists("⟨0G⟩ designated the ⟨1A⟩ and two other cartels, the ⟨2A⟩ and the ⟨3A⟩, as terrorists.")
+    '⟨0G⟩ designated the ⟨1A⟩, the ⟨2A⟩ and the ⟨3A⟩, as terrorists.'
     """
-    return _SPELLED_OUT.sub("", coded)
+    return _COUNTED_OTHERS.sub(r"\g<first>, ", _SPELLED_OUT.sub("", coded))
 
 
 def views(coded: str) -> list[str]:

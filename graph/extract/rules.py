@@ -529,6 +529,8 @@ def _embedded_subject(match: re.Match, rule: Rule, coded: str) -> bool:
         if opening != rule.subject:
             return False  # "the branch of the ⟨X⟩, which ⟨Y⟩ lists as ...": the rule reads a clause about ⟨X⟩
         return bool(not rule.subject_relative and _RELATIVE_OPENER.match(after) and _AGENT_OR_HEAD.search(coded[max(0, match.start() - 60):match.start()]))
+    if rule.scope_match and opening != rule.subject:
+        return False  # "run by the ⟨X⟩, chaired by ⟨P⟩": a noun phrase's own relation holds wherever it stands
     before = coded[max(0, match.start() - 60):match.start()]
     return bool(_EMBEDDED.search(before)) and not _TITLE_OF.search(before)
 
