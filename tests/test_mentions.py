@@ -398,3 +398,10 @@ def test_a_described_actor_is_not_named_by_the_description(project):
 def test_ethnic_people_before_militias_is_no_organisation(project):
     text = "Fano, a loose network of ethnic Amhara militias, fought alongside the Ethiopian army."
     assert not any(surface.startswith("Amhara") for surface, _, _ in project_named(project, text))
+
+
+def test_its_after_a_sentence_whose_subject_is_a_reference(project):
+    text = ("Viv Ansanm was formed in 2023. The coalition now controls most of the capital. "
+            "Its fighters have ambushed police units.")
+    named_here = [(surface, actor) for surface, actor, _ in project_named(project, text)]
+    assert ("Its", "Viv Ansanm") in named_here, named_here

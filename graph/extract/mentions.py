@@ -583,7 +583,9 @@ class MentionFinder:
         for match in self._reference.finditer(text):
             before = ordered[:bisect.bisect_left(starts, match.start())]
             if match.group("pron"):
-                actor = self._pronoun_antecedent(text, match.start(), before, match.group("pron").lower())
+                # the previous sentence's subject may itself be a reference ("The coalition now controls ... Its fighters")
+                earlier = sorted([*before, *(r for r in found if r.end <= match.start())], key=lambda m: m.start)
+                actor = self._pronoun_antecedent(text, match.start(), earlier, match.group("pron").lower())
             else:
                 noun = re.sub(r"\s+", " ", match.group("noun").lower())
                 actor = (self._continued_subject(text, match.start(), noun, before, found)
