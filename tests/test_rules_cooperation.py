@@ -41,6 +41,16 @@ POSITIVE = [
      "between the government and the ELN, urged restraint.", ("Colombia", "metWith", "ELN")),
     # an ally named by a demonym in an apposition
     ("Lebanon's Hezbollah, another Iranian ally, has reportedly trained Houthi fighters.", ("Hezbollah", "alliedWith", "Iran")),
+    # a pair whose first member is named after a possessive title, after an opening time phrase, and its mediator
+    ("In March and April, Russia's foreign minister, Sergei Lavrov, and Marco Rubio held three rounds of talks in "
+     "Riyadh and Istanbul mediated by Saudi Arabia's foreign minister, Faisal bin Farhan.", ("Sergei Lavrov", "metWith", "Marco Rubio")),
+    ("In March and April, Russia's foreign minister, Sergei Lavrov, and Marco Rubio held three rounds of talks in "
+     "Riyadh and Istanbul mediated by Saudi Arabia's foreign minister, Faisal bin Farhan.", ("Faisal bin Farhan", "metWith", "Marco Rubio")),
+    # counterparts one sat down with; a party named with its owner, after days of mediated talks
+    ("Abbas Araghchi sat down with his British and French counterparts, David Lammy and Jean-Noel Barrot, in Geneva.",
+     ("Abbas Araqchi", "metWith", "David Lammy")),
+    ("Pakistan and Afghanistan's Taliban government agreed to a truce after four days of talks in Istanbul mediated by Turkey.",
+     ("Turkey", "metWith", "Taliban")),
     # talks with officials named by a demonym, after counts and modifiers
     ("A Hamas delegation concluded three rounds of talks with Egyptian officials in Cairo on Sunday.",
      ("Hamas", "metWith", "Egypt")),

@@ -125,6 +125,11 @@ def without_insertions(text: str) -> str:
     return _remove(text, [(start, end) for _, start, end in _insertions(text)])
 
 
+# A time phrase that opens the sentence before its subject: "Between April and late May, ⟨X⟩ and ⟨Y⟩ held ..."
+_OPENING_TIME = re.compile(r"^(?:Between|From|In|On|Since|During|By|Last|Earlier|Later|Early|Late)\s+(?:[\w-]+\s+){0,5}?"
+                           r"[\w-]+,\s+(?=(?:the\s+)?⟨)")
+
+
 def core(text: str) -> str:
     """The sentence without its insertions, parentheses, asides between dashes and time adverbials; a
     hedge adverb ("reportedly") stays."""
@@ -132,6 +137,7 @@ def core(text: str) -> str:
     text = _COMMA_ADVERBIAL.sub("", text)
     text = _PARENTHESIS.sub("", text)
     text = _DASHES.sub(" ", text)
+    text = _OPENING_TIME.sub("", text)
     drop = (lambda m: m.group() if _KEPT_ADVERBIALS.search(m.group()) else "")
     opening = _OPENING_SUBJECT.match(text)
     if opening is not None:  # "⟨X⟩ on Tuesday struck ...": right after the sentence's subject too
@@ -349,13 +355,27 @@ def spelled_out_lists(coded: str) -> str:
     return _COUNTED_OTHERS.sub(r"\g<first>, ", _SPELLED_OUT.sub("", coded))
 
 
+# A person named after a possessive title and paired with another ("⟨C⟩'s top diplomat, ⟨P⟩, and ⟨Q⟩ held talks")
+_TITLED_FIRST = re.compile(r"(?:the\s+)?⟨\d+C[a-z]?⟩(?:'s|')\s+(?:(?-i:[a-z])[\w-]*\s+){0,3}(?-i:[a-z])[\w-]*,\s+"
+                           r"(?P<person>⟨\d+P⟩),(?=\s+and\s+⟨)")
+
+
+def named_pairs(coded: str) -> str:
+    """The sentence with a first person's possessive title left out, so that the pair reads as one subject.
+
+    >>> named_pairs("⟨0C⟩'s top diplomat, ⟨1P⟩, and ⟨2P⟩ held talks.")
+    '⟨1P⟩ and ⟨2P⟩ held talks.'
+    """
+    return _TITLED_FIRST.sub(r"\g<person>", coded)
+
+
 def views(coded: str) -> list[str]:
     """The clause views of a placeholder sentence, other than the sentence itself, without repeats.
 
     >>> views("⟨0A⟩, which ⟨1C⟩ arms, has for years attacked ⟨2C⟩, killing ⟨3P⟩.")
     ['⟨0A⟩ has attacked ⟨2C⟩, killing ⟨3P⟩.', '⟨1C⟩ arms ⟨0A⟩', '⟨0A⟩ killing ⟨3P⟩.']
     """
-    simple = core(members_subject(coded))
+    simple = core(members_subject(named_pairs(coded)))
     relatives = relative_clauses(coded)
     found = [simple, *relatives, *shared_subject_clauses(coded), *shared_subject_clauses(simple),
              *(view for relative in relatives for view in shared_subject_clauses(relative)),

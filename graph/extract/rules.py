@@ -247,7 +247,8 @@ class PatternCompiler:
             if match.group("list"):
                 # a member may carry a compass word ("eastern ⟨Mali⟩ and western ⟨Niger⟩") or a title, also one
                 # opened by a demonym ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"; ``slot_indices`` leaves the demonym out)
-                element = (rf"(?:the\s+)?(?:{COMPASS}\s+)?(?:⟨\d+[A-Z][a-z]?⟩-[\w-]+\s+)?{ROLE_APPOSITION}(?:⟨\d+C[dc]⟩\s+(?=(?-i:[A-Z]))|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨))?"
+                # (or be named with its owner: "⟨A⟩ and ⟨B⟩'s ⟨Taliban⟩ government", the owner left out by ``slot_indices``)
+                element = (rf"(?:the\s+)?(?:{COMPASS}\s+)?(?:⟨\d+C[a-z]?⟩(?:'s|')\s+(?=⟨))?(?:⟨\d+[A-Z][a-z]?⟩-[\w-]+\s+)?{ROLE_APPOSITION}(?:⟨\d+C[dc]⟩\s+(?=(?-i:[A-Z]))|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨))?"
                            rf"(?:(?:(?-i:[A-Z])[\w.'-]*\s+){{0,3}}?){one}{APPOSITION}")
                 # "A and B", "A, B and C", "A, B, and C"; not "A, and B" (that joins two clauses) unless A has an
                 # apposition ("A, the largest gang, and B"), not "A, B"
