@@ -44,6 +44,10 @@ ATTACKED = [
      "al-Shabaab", "Hassan Sheikh Mohamud"),
     # an armed campaign kept up against a group
     ("Nigerian troops have intensified their campaign against Boko Haram.", "Nigeria", "Boko Haram"),
+    # a campaign against a group's named wing hits the wing; a salvo in answer
+    ("Israeli troops kept up their campaign against Hamas's armed wing, the Izz al-Din al-Qassam Brigades.",
+     "Israel", "Qassam Brigades"),
+    ("Tehran answered with a missile salvo at the largest US air base in the region.", "Iran", "United States"),
     # an attack led by a group, a state's air defences downing a drone
     ("The Houthis launched their campaign weeks after the Hamas-led attack on Israel.", "Hamas", "Israel"),
     ("On March 31, Algeria's air defences shot down a Malian drone near the border.", "Algeria", "Mali"),

@@ -51,6 +51,8 @@ POSITIVE = [
      ("Abbas Araqchi", "metWith", "David Lammy")),
     ("Pakistan and Afghanistan's Taliban government agreed to a truce after four days of talks in Istanbul mediated by Turkey.",
      ("Turkey", "metWith", "Taliban")),
+    # negotiators of two parties who spent time in talks
+    ("Israeli and Hamas negotiators had spent two weeks in indirect talks in Doha.", ("Israel", "metWith", "Hamas")),
     # talks with officials named by a demonym, after counts and modifiers
     ("A Hamas delegation concluded three rounds of talks with Egyptian officials in Cairo on Sunday.",
      ("Hamas", "metWith", "Egypt")),

@@ -360,6 +360,20 @@ _TITLED_FIRST = re.compile(r"(?:the\s+)?⟨\d+C[a-z]?⟩(?:'s|')\s+(?:(?-i:[a-z]
                            r"(?P<person>⟨\d+P⟩),(?=\s+and\s+⟨)")
 
 
+# A group named as another's part: "the ⟨X⟩'s armed wing, the ⟨Y⟩" is ⟨Y⟩ wherever it stands
+_NAMED_PART = re.compile(r"(?:the\s+)?" + TOKEN_PATTERN + r"(?:'s|')\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?(?:wing|branch|arm|affiliate|unit|faction|"
+                         r"offshoot)\s*,\s+(?:the\s+)?(?P<part>" + TOKEN_PATTERN + r")(?!['’-])")
+
+
+def named_parts(coded: str) -> str:
+    """The sentence with a part named after its owner ("⟨X⟩'s armed wing, the ⟨Y⟩") read as the part alone.
+
+    >>> named_parts("⟨0C⟩ kept up ⟨1Cr⟩ campaign against ⟨2A⟩'s armed wing, the ⟨3A⟩.")
+    '⟨0C⟩ kept up ⟨1Cr⟩ campaign against ⟨3A⟩.'
+    """
+    return _NAMED_PART.sub(r"\g<part>", coded)
+
+
 def named_pairs(coded: str) -> str:
     """The sentence with a first person's possessive title left out, so that the pair reads as one subject.
 
@@ -379,5 +393,5 @@ def views(coded: str) -> list[str]:
     relatives = relative_clauses(coded)
     found = [simple, *relatives, *shared_subject_clauses(coded), *shared_subject_clauses(simple),
              *(view for relative in relatives for view in shared_subject_clauses(relative)),
-             *pronoun_clauses(simple), spelled_out_lists(coded)]
+             *pronoun_clauses(simple), spelled_out_lists(coded), named_parts(simple)]
     return [view for view in dict.fromkeys(found) if view and view != coded]
