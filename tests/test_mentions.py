@@ -405,3 +405,23 @@ def test_its_after_a_sentence_whose_subject_is_a_reference(project):
             "Its fighters have ambushed police units.")
     named_here = [(surface, actor) for surface, actor, _ in project_named(project, text)]
     assert ("Its", "Viv Ansanm") in named_here, named_here
+
+
+def test_its_after_a_paragraph_break_is_the_previous_paragraphs_subject(project):
+    text = ("JNIM overran an army base at Boulkessi on June 1 and struck Timbuktu the next day.\n\n"
+            "In May its fighters stormed Djibo, killing members of the Volunteers for the Defence of the Homeland.")
+    named_here = [(surface, actor) for surface, actor, _ in project_named(project, text)]
+    assert ("its", "JNIM") in named_here, named_here
+
+
+def test_it_before_a_passive_of_a_group_is_the_group(project):
+    text = "The Houthis control Sanaa. It is led by Abdul-Malik al-Houthi, a reclusive cleric."
+    assert ("Abdul-Malik al-Houthi", "leaderOf", "Houthis") in triples(project, text)
+    # "It is unclear ..." stays an expletive
+    text = "The Houthis control Sanaa. It is unclear who leads the talks."
+    assert not any(surface == "It" for surface, _, _ in project_named(project, text))
+
+
+def test_what_it_called_is_the_clauses_own_subject(project):
+    text = ("The TRF claimed the massacre. India launched missile strikes on what it called terrorist camps in Pakistan.")
+    assert ("India", "attacked", "The Resistance Front") not in triples(project, text)

@@ -202,6 +202,11 @@ def test_a_chair_named_in_a_by_phrase_leads_the_body(extractor):
     assert ("Iyad Ag Ghaly", "leaderOf", "Islamic State") not in found, found
 
 
+def test_a_relative_clause_with_a_second_passive_verb_phrase(extractor):
+    text = "Al-Shabaab, which pledged allegiance to al-Qaeda in 2012 and is led by Ahmed Diriye, remains the stronger."
+    assert has(extractor, text, "Ahmed Diriye", "leaderOf", "al-Shabaab")
+
+
 def test_member_of_the_named_body_not_the_state(extractor):
     text = "The talks in Kabul were led by Amir Khan Muttaqi, the Taliban's foreign minister."
     found = triples(extractor, text)

@@ -237,6 +237,9 @@ _SHARED_SUBJECT_VERB = re.compile(
     # "... and is active across ⟨C⟩": a copula before where the subject is
     r"(?:(?=(?:is|are|was|were|remains|remain)\s+(?:also\s+|now\s+|still\s+)?(?:active|based|present|deployed|stationed|"
     r"headquartered|operating|entrenched)\b)|"
+    # "... and is led by ⟨P⟩": a passive with its copula is a verb phrase of the subject
+    r"(?=(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?:led|headed|commanded|run|chaired|backed|funded|armed|"
+    r"supported)\s+by\b)|"
     r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|other|others|many|some|several|in|on|at|"
     r"for|with|from|to|of|by|as|after|before|since|then|now|is|are|was|were|not|no|more|most|two|three)\b)"
     r"(?![a-z]+\s+by\b)"  # "is armed and funded by ⟨B⟩": a passive participle shares the clause, not the subject

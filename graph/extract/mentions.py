@@ -114,6 +114,11 @@ _TIME_OPENER = re.compile(r"(?:(?:In|On|Last|Early|Late|Earlier|Later)\b[^,⟨�
 _FORCE_TITLE_AFTER = re.compile(r"\s+(?:chief|commander|spokesman|spokeswoman|head|officers?|officials?|generals?)\b")
 
 
+# "It is led by ...": a passive that says something of a group, so "It" is no expletive
+_PASSIVE_OF_A_GROUP = (r"(?:also\s+|now\s+|still\s+)?(?:led|headed|run|commanded|chaired|backed|funded|armed|based|controlled|"
+                       r"supported|sponsored|designated|listed|sanctioned|blamed|accused|allied|aligned|linked)\b")
+
+
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding offset ``at`` starts (after ". " or a line break)."""
     dot = text.rfind(". ", 0, at)
@@ -233,7 +238,7 @@ class MentionFinder:
         self._expletive = re.compile(rf"\s+(?:{_alternation(mention_cues.get('expletive_followers', []))})\b")
         self._subject_pronoun = re.compile(
             rf"[\"'\u201c]?(?P<pron>{_alternation(k.capitalize() for k in self._subject_types)})\s+"
-            rf"(?!(?:{_alternation(mention_cues.get('expletive_followers', []))})\b)(?=[a-z])")
+            rf"(?!(?:{_alternation(mention_cues.get('expletive_followers', []))})\b(?!\s+{_PASSIVE_OF_A_GROUP}))(?=[a-z])")
         self._owned_government = frozenset(n.lower() for n in mention_cues.get("government_nouns", []))
         owned = [*self._owned_government, *mention_cues.get("person_party_nouns", [])]
         self._owned_body = re.compile(rf"(?<![\w-])(?:his|her)\s+(?P<noun>{_alternation(owned)})(?![\w-])", re.IGNORECASE)
@@ -653,6 +658,8 @@ class MentionFinder:
             if mention.actor.type in {"ArmedGroup", "PoliticalOrganization"} \
                     and not (text.startswith("'s ", mention.end) and mention.end + 3 in starts):
                 return mention.actor  # not a possessor of the next group ("the ⟨X⟩'s ⟨Sahel Province⟩ ... its")
+        if pronoun in self.group_pronouns and re.search(r"\bwhat\s+$", text[max(0, at - 6):at]):
+            return None  # "struck what it called terrorist camps": the clause's own subject, a state as often as a group
         if pronoun in self.group_pronouns:  # "it" refers to a group here, never to a state ("Oman said it ...")
             body = next((m.actor for m in reversed(same_sentence) if m.actor.type in {"GovernmentOrganization", "InternationalOrganization"}), None)
             if body is not None and _SUBJECT_IT.match(text, at + len(pronoun)):
@@ -672,7 +679,8 @@ class MentionFinder:
         """For "it"/"its" in a sentence that names no fitting actor before it: the first group the sentence
         before names ("Washington listed the Front as ... Its founder"), else that sentence's subject when it
         is of a fitting type."""
-        start = max(text.rfind(". ", 0, max(0, sentence_start - 2)), text.rfind("\n", 0, max(0, sentence_start - 1))) + 1
+        end = len(text[:sentence_start].rstrip())  # the previous sentence ends before the blank lines of a paragraph break
+        start = max(text.rfind(". ", 0, max(0, end - 1)), text.rfind("\n", 0, end)) + 1
         previous = [m for m in before if start <= m.start < sentence_start and m.kind != "collective"
                     and not self._modifier_use.match(text, m.end) and not _appositive_owner(text, m)]
         group = next((m.actor for m in previous if m.actor.type in {"ArmedGroup", "PoliticalOrganization"}), None) if groups_first else None
