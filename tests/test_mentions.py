@@ -425,3 +425,10 @@ def test_it_before_a_passive_of_a_group_is_the_group(project):
 def test_what_it_called_is_the_clauses_own_subject(project):
     text = ("The TRF claimed the massacre. India launched missile strikes on what it called terrorist camps in Pakistan.")
     assert ("India", "attacked", "The Resistance Front") not in triples(project, text)
+
+
+def test_a_name_before_a_possessors_office_is_a_person(project):
+    text = "Gedion Timothewos, Ethiopia's foreign minister, wrote to the UN. Iris Marin, Colombia's ombudswoman, spoke."
+    found = triples(project, text)
+    assert ("Gedion Timothewos", "memberOf", "Ethiopia") in found, found
+    assert ("Iris Marin", "memberOf", "Colombia") in found, found

@@ -207,6 +207,12 @@ def test_a_relative_clause_with_a_second_passive_verb_phrase(extractor):
     assert has(extractor, text, "Ahmed Diriye", "leaderOf", "al-Shabaab")
 
 
+def test_a_hyphenated_branch_name_is_the_branch(extractor):
+    text = "IS-Somalia, a branch of the Islamic State, is led by Abdulqadir Mumin."
+    found = triples(extractor, text)
+    assert ("Abdulqadir Mumin", "leaderOf", "Somalia") not in found, found
+
+
 def test_member_of_the_named_body_not_the_state(extractor):
     text = "The talks in Kabul were led by Amir Khan Muttaqi, the Taliban's foreign minister."
     found = triples(extractor, text)

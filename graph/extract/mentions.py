@@ -159,12 +159,15 @@ class MentionFinder:
         self._person_after_title = re.compile(
             rf"(?:(?<![\w-])|(?<=\bthen-)|(?<=\bex-))(?P<trigger>(?i:{triggers}))(?:\s+(?:for|to|on)\s+(?:the\s+)?{cap}(?:\s+{cap}){{0,3}},|,)?\s+"
             rf"(?:(?i:{honorifics})\s+)*(?P<name>{self._name})")
-        # "Izzat al-Shahbandar, a senior politician", "X, one of the group's commanders", "X, head of the SSA"
+        # "Izzat al-Shahbandar, a senior politician", "X, one of the group's commanders", "X, head of the SSA",
+        # "X, Colombia's defence minister,"
         person_nouns = _alternation(mention_cues['person_nouns'])
         self._person_before_role = re.compile(
             rf"(?:^|(?<=[.;:]\s)|(?<=\n)|(?<=,\s)|(?<=\b[a-z]\s)|(?<=[a-z]{{2}}\s))(?P<name>{self._name}),\s+"
             rf"(?:(?:a|an|the|one\s+of\s+(?:the|its|their|[\w-]+'s?))\s+[^,.;()]{{0,60}}?\b(?:{person_nouns})s?\b"
-            rf"|(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:{person_nouns})\s+(?:of|to|for|on)\s)")
+            rf"|(?:(?-i:[a-z])[\w-]*\s+){{0,2}}(?:{person_nouns})\s+(?:of|to|for|on)\s"
+            # "Iris Marin, Colombia's ombudswoman,": a possessor's office
+            rf"|(?:(?-i:[A-Z])[\w.-]*\s+){{0,2}}(?-i:[A-Z])[\w.-]*(?:'s|')\s+(?:(?-i:[a-z])[\w-]*\s+){{0,3}}?(?:{person_nouns})\b(?=\s*[,.;]))")
         # "killed Abu Baqir al-Saadi, who oversaw ...": a name of two to four words before ", who"/", whom"
         self._person_before_who = re.compile(
             rf"(?:(?<=[a-z,]\s)|(?<=[a-z]\s\w\s))(?P<name>{cap}(?:{SP}{token}){{1,3}}),\s+(?:who|whom)\s")
