@@ -406,3 +406,12 @@ def test_presence_withdrawal_and_listing(extractor, text, triple):
 def test_a_force_that_answers_to_a_ministry_is_part_of_it(extractor):
     text = "The Africa Corps, which answers directly to the Russian defence ministry, has instructors in Mali."
     assert ("Africa Corps", "partOf", "Russian Ministry of Defence") in triples(extractor, text)
+
+
+def test_offices_taken_by_oath_appointment_or_seizure(extractor):
+    assert has(extractor, "Hemedti was sworn in as head of the presidential council of the Government of Peace and Unity.",
+               "Mohamed Hamdan Dagalo", "leaderOf", "Government of Peace and Unity")
+    assert has(extractor, "Abiy named Tadesse Werede to run the Tigray Interim Regional Administration.",
+               "Tadesse Werede", "leaderOf", "Tigray Interim Regional Administration")
+    assert has(extractor, "Naim Qassem became secretary-general of Hezbollah after the strike.", "Naim Qassem", "leaderOf", "Hezbollah")
+    assert has(extractor, "Ahmed al-Sharaa took power in Syria in December.", "Ahmed al-Sharaa", "leaderOf", "Syria")

@@ -56,6 +56,7 @@ class TitleRules:
         # after the organisation no lower-case word but a preposition or clause word, or a head noun that
         # names the organisation itself ("head of the ⟨X⟩ militia", "an official in the ⟨X⟩ administration")
         after_org = (r"(?-i:(?!['’-]|\s+(?!(?:in|on|at|and|or|since|until|who|which|whose|that|from|to|for|over|as|when|"
+                     r"after|before|during|following|amid|under|between|last|this|earlier|later|"
                      r"was|is|known|called|dubbed|nicknamed|(?:administration|government|leadership|authorities|regime|movement|"
                      r"group|militia|coalition|alliance|agency|directorate|service|ministry|council|command|force|forces|"
                      r"army|military|intelligence|party|bloc|front|mission|office)(?!['’]))\b)[a-z]))")
