@@ -53,6 +53,12 @@ POSITIVE = [
      ("Turkey", "metWith", "Taliban")),
     # negotiators of two parties who spent time in talks
     ("Israeli and Hamas negotiators had spent two weeks in indirect talks in Doha.", ("Israel", "metWith", "Hamas")),
+    # heads of two delegations named with an ellipsis or as counterparts; mediators a party informed
+    ("Pakistan's delegation was led by Khawaja Asif, and the Taliban's by Mullah Mohammad Yaqoob.",
+     ("Khawaja Asif", "metWith", "Mohammad Yaqoob")),
+    ("The delegations were led by Pakistan's Defence Minister Khawaja Asif and his Afghan counterpart, Mullah Mohammad Yaqoob.",
+     ("Khawaja Asif", "metWith", "Mohammad Yaqoob")),
+    ("Hamas said it had informed Egyptian and Qatari mediators of its position.", ("Hamas", "metWith", "Qatar")),
     # talks with officials named by a demonym, after counts and modifiers
     ("A Hamas delegation concluded three rounds of talks with Egyptian officials in Cairo on Sunday.",
      ("Hamas", "metWith", "Egypt")),
