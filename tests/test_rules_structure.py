@@ -103,11 +103,6 @@ def test_operates_in_for_groups_listed_after_a_demonym(extractor):
     found = triples(extractor, "The strikes hit Iran-backed factions including Kataib Hezbollah.")
     assert ("Kataeb Hezbollah", "operatesIn", "Iran") not in found, found
 
-def test_control_inside_a_relative_clause_stays_in_the_clause(extractor):
-    found = triples(extractor, "The Houthis, who control the capital, attacked Israel.")
-    assert ("Houthis", "operatesIn", "Israel") not in found, found
-
-
 # --- partOf -----------------------------------------------------------------------------------------
 
 def test_part_of_umbrella_that_includes(extractor):
@@ -150,27 +145,6 @@ def test_holdouts_of_a_group_are_no_part_of_it(extractor):
 
 # --- leaderOf / memberOf ----------------------------------------------------------------------------
 
-def test_adviser_to_an_unnamed_head_of_state_is_a_member_of_the_state(extractor):
-    text = "Ali Shamkhani, a political adviser to the Iranian supreme leader, denied the report."
-    assert has(extractor, text, "Ali Shamkhani", "memberOf", "Iran")
-
-
-def test_successor_at_the_head_of_a_group_leads_it(extractor):
-    text = "Naim Qassem replaced Hassan Nasrallah as leader of Hezbollah in October."
-    assert has(extractor, text, "Naim Qassem", "leaderOf", "Hezbollah")
-
-
-def test_the_agency_refers_to_an_international_agency(extractor):
-    text = ("The International Atomic Energy Agency sent inspectors to Iran. "
-            "Massimo Aparo, the agency's deputy director general, led the team.")
-    assert has(extractor, text, "Massimo Aparo", "memberOf", "International Atomic Energy Agency")
-
-
-def test_the_leader_of_a_breakaway_wing_does_not_lead_the_group(extractor):
-    found = triples(extractor, "A breakaway wing of the Estado Mayor Central led by Alexander Díaz Mendoza stayed at the table.")
-    assert ("Alexander Díaz Mendoza", "leaderOf", "Estado Mayor Central") not in found, found
-
-
 def test_who_after_a_person_of_a_state_is_the_person(extractor):
     text = "His ally, General Abdourahamane Tiani of Niger, who toppled President Mohamed Bazoum in 2023, expelled French troops."
     found = triples(extractor, text)
@@ -185,32 +159,6 @@ def test_heading_a_groups_unit_leads_the_unit_not_the_group(extractor):
     text = "Amir Ali Hajizadeh, who headed the IRGC's Aerospace Force, was killed."
     found = triples(extractor, text)
     assert ("Amir Ali Hajizadeh", "leaderOf", "IRGC") not in found, found
-
-
-def test_a_then_president_led_the_articles_state(extractor):
-    text = ("Mozambique's war has dragged on. Mozambican troops fled. Mozambique asked for help. Rwanda sent troops "
-            "at the request of then-President Filipe Nyusi.")
-    assert has(extractor, text, "Filipe Nyusi", "leaderOf", "Mozambique")
-
-
-def test_a_chair_named_in_a_by_phrase_leads_the_body(extractor):
-    text = "Yemen is now run by the Presidential Leadership Council, chaired by Rashad al-Alimi."
-    assert has(extractor, text, "Rashad al-Alimi", "leaderOf", "Presidential Leadership Council")
-    # a predicate after the comma is no apposition: the group the clause names is not the one led
-    text = "JNIM, which has never pledged allegiance to the Islamic State, is led by Iyad Ag Ghaly."
-    found = triples(extractor, text)
-    assert ("Iyad Ag Ghaly", "leaderOf", "Islamic State") not in found, found
-
-
-def test_a_relative_clause_with_a_second_passive_verb_phrase(extractor):
-    text = "Al-Shabaab, which pledged allegiance to al-Qaeda in 2012 and is led by Ahmed Diriye, remains the stronger."
-    assert has(extractor, text, "Ahmed Diriye", "leaderOf", "al-Shabaab")
-
-
-def test_a_hyphenated_branch_name_is_the_branch(extractor):
-    text = "IS-Somalia, a branch of the Islamic State, is led by Abdulqadir Mumin."
-    found = triples(extractor, text)
-    assert ("Abdulqadir Mumin", "leaderOf", "Somalia") not in found, found
 
 
 def test_member_of_the_named_body_not_the_state(extractor):
@@ -408,10 +356,44 @@ def test_a_force_that_answers_to_a_ministry_is_part_of_it(extractor):
     assert ("Africa Corps", "partOf", "Russian Ministry of Defence") in triples(extractor, text)
 
 
-def test_offices_taken_by_oath_appointment_or_seizure(extractor):
-    assert has(extractor, "Hemedti was sworn in as head of the presidential council of the Government of Peace and Unity.",
-               "Mohamed Hamdan Dagalo", "leaderOf", "Government of Peace and Unity")
-    assert has(extractor, "Abiy named Tadesse Werede to run the Tigray Interim Regional Administration.",
-               "Tadesse Werede", "leaderOf", "Tigray Interim Regional Administration")
-    assert has(extractor, "Naim Qassem became secretary-general of Hezbollah after the strike.", "Naim Qassem", "leaderOf", "Hezbollah")
-    assert has(extractor, "Ahmed al-Sharaa took power in Syria in December.", "Ahmed al-Sharaa", "leaderOf", "Syria")
+@pytest.mark.parametrize("text, triple", [
+    # an adviser of an unnamed head of state; a successor at the head of a group; "the agency" of an international one
+    ("Ali Shamkhani, a political adviser to the Iranian supreme leader, denied the report.", ("Ali Shamkhani", "memberOf", "Iran")),
+    ("Naim Qassem replaced Hassan Nasrallah as leader of Hezbollah in October.", ("Naim Qassem", "leaderOf", "Hezbollah")),
+    ("The International Atomic Energy Agency sent inspectors to Iran. Massimo Aparo, the agency's deputy director general, "
+     "led the team.", ("Massimo Aparo", "memberOf", "International Atomic Energy Agency")),
+    # a then-president of the article's state; a chair named in a by-phrase; a relative clause's second passive
+    ("Mozambique's war has dragged on. Mozambican troops fled. Mozambique asked for help. Rwanda sent troops at the request "
+     "of then-President Filipe Nyusi.", ("Filipe Nyusi", "leaderOf", "Mozambique")),
+    ("Yemen is now run by the Presidential Leadership Council, chaired by Rashad al-Alimi.",
+     ("Rashad al-Alimi", "leaderOf", "Presidential Leadership Council")),
+    ("Al-Shabaab, which pledged allegiance to al-Qaeda in 2012 and is led by Ahmed Diriye, remains the stronger.",
+     ("Ahmed Diriye", "leaderOf", "al-Shabaab")),
+    # offices taken by oath, by appointment to run a body, by a title "became", by a seizure of power
+    ("Hemedti was sworn in as head of the presidential council of the Government of Peace and Unity.",
+     ("Mohamed Hamdan Dagalo", "leaderOf", "Government of Peace and Unity")),
+    ("Abiy named Tadesse Werede to run the Tigray Interim Regional Administration.",
+     ("Tadesse Werede", "leaderOf", "Tigray Interim Regional Administration")),
+    ("Naim Qassem became secretary-general of Hezbollah after the strike.", ("Naim Qassem", "leaderOf", "Hezbollah")),
+    ("Ahmed al-Sharaa took power in Syria in December.", ("Ahmed al-Sharaa", "leaderOf", "Syria")),
+])
+def test_offices_are_found(extractor, text, triple):
+    found = triples(extractor, text)
+    assert triple in found, found
+
+
+@pytest.mark.parametrize("text, triple", [
+    # a predicate after the comma is no apposition: the group the clause names is not the one led
+    ("JNIM, which has never pledged allegiance to the Islamic State, is led by Iyad Ag Ghaly.",
+     ("Iyad Ag Ghaly", "leaderOf", "Islamic State")),
+    # control stated inside a relative clause stays in it
+    ("The Houthis, who control the capital, attacked Israel.", ("Houthis", "operatesIn", "Israel")),
+    # the leader of a breakaway wing does not lead the group it broke from
+    ("A breakaway wing of the Estado Mayor Central led by Alexander Díaz Mendoza stayed at the table.",
+     ("Alexander Díaz Mendoza", "leaderOf", "Estado Mayor Central")),
+    # a hyphenated branch name is the branch, not the country in it
+    ("IS-Somalia, a branch of the Islamic State, is led by Abdulqadir Mumin.", ("Abdulqadir Mumin", "leaderOf", "Somalia")),
+])
+def test_near_misses_are_not_claimed(extractor, text, triple):
+    found = triples(extractor, text)
+    assert triple not in found, found
