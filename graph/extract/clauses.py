@@ -155,6 +155,7 @@ _PLURAL_GROUP_NOUNS = ("militias|groups|factions|rebels|insurgents|fighters|forc
 _RELATIVE = re.compile(rf"(?P<head>{TOKEN_PATTERN}),\s+(?:(?:the|a|an)\s+(?:[^,;⟨⟩]|⟨\d+C[dc]?⟩|⟨\d+[AO]⟩(?=\s+[a-z])){{1,60}}?\s+"
                        rf"|(?:⟨\d+(?:C[dc]?|A)⟩\s+)?(?:[\w-]+\s+){{0,4}}(?:{_PLURAL_GROUP_NOUNS})\s+)?(?P<pron>who|which|that|whom)\s+",
                        re.IGNORECASE)
+# "General ⟨P⟩ of ⟨C⟩, who ...": the person that "who" after the state refers to
 _PERSON_OF = re.compile(rf"(?P<person>⟨\d+P[a-z]?⟩)\s+of\s+(?:the\s+)?{TOKEN_PATTERN}$")
 # An object relative: the clause opens with its own subject ("which ⟨1C⟩ helped found", "that ⟨1C⟩ backs").
 _OBJECT_RELATIVE = re.compile(rf"(?P<subject>(?:the\s+)?{TOKEN_PATTERN}(?:\s+(?:and|or)\s+(?:the\s+)?{TOKEN_PATTERN})?)\s+(?P<verb>[\w'-]+(?:\s+[\w'-]+){{0,3}}?)(?=\s*(?:,|$|\s+(?:in|on|since|for|last|this|after|before)\b))", re.IGNORECASE)

@@ -603,9 +603,9 @@ class MentionFinder:
         return found
 
     def _continued_subject(self, text: str, at: int, noun: str, before: list[Mention], resolved: list[Mention]) -> Actor | None:
-        """A sentence-initial "The group" (after a time phrase or not) that continues the previous sentence's subject: the actor, or a reference
-        to it, that opens that sentence ("In May its fighters stormed Djibo, killing members of the ⟨VDP⟩.
-        The group, ..." is the one "its" meant, not the ⟨VDP⟩ named last)."""
+        """A sentence-initial "The group" (after a time phrase or not) that continues the previous sentence's
+        subject: the actor, or a reference to it, that opens that sentence ("In May its fighters stormed Djibo,
+        killing members of the ⟨VDP⟩. The group, ..." is the one "its" meant, not the ⟨VDP⟩ named last)."""
         sentence_start = _sentence_start(text, at)
         if at == 0 or not _TIME_OPENER.fullmatch(text, sentence_start, at) or noun in self.home_nouns:
             return None  # "The group ..." or "On June 1 the group ..."

@@ -14,6 +14,7 @@ Rules of ``rules/*.yaml`` are regexes over that text with slots for mentions:
   ``{-N}`` adjectives (no "and", no comma), ``{=N}`` no oblique preposition ("in", "at", "from" ...),
   ``{!N}`` no auxiliary (active voice only), ``{^N}`` capitalised title words ("Prime Minister"),
   ``{%N}`` plain words that do not open a time clause ("after", "before", "since" ...);
+  ``{;N}`` plain words that stay in the clause (none ends in a comma);
   no gap crosses a clause word of ``gap_stops`` ("but", "which" ...);
 - ``{REL}`` an optional relative clause or parenthesis after a mention, ``{APPOS}`` an apposition;
 - ``{@list}`` a word list of the file; a space is whitespace (a comma may precede it).
