@@ -397,3 +397,11 @@ def test_offices_are_found(extractor, text, triple):
 def test_near_misses_are_not_claimed(extractor, text, triple):
     found = triples(extractor, text)
     assert triple not in found, found
+
+
+def test_a_possessive_governs_list_members_without_their_own_article(extractor):
+    found = triples(extractor, "Iraq's Kataib Hezbollah and Harakat al-Nujaba fired rockets.")
+    assert ("Harakat al-Nujaba", "operatesIn", "Iraq") in found, found
+    found = triples(extractor, "Washington designated Venezuela's Tren de Aragua and the MS-13 gang.")
+    assert ("Tren de Aragua", "operatesIn", "Venezuela") in found, found
+    assert ("MS-13", "operatesIn", "Venezuela") not in found, found

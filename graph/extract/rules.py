@@ -8,7 +8,8 @@ country named by its demonym gets ``d``, by its capital ``c``; a reference like 
 
 Rules of ``rules/*.yaml`` are regexes over that text with slots for mentions:
 
-- ``{A:ORG}`` one mention of a class (``CLASSES``), ``{A+:ORG}`` a coordinated list ("A, B and C");
+- ``{A:ORG}`` one mention of a class (``CLASSES``), ``{A+:ORG}`` a coordinated list ("A, B and C"),
+  ``{A&:ORG}`` one whose members take no article of their own (a list under a possessive);
 - gaps of up to N words, lazy so that slots bind first: ``{~N}`` plain words (a mention used as a
   modifier counts as a word: "⟨Iranian⟩ nuclear sites", "⟨Iran⟩-backed", "⟨Iran⟩'s"), ``{*N}`` any words,
   ``{-N}`` adjectives (no "and", no comma), ``{=N}`` no oblique preposition ("in", "at", "from" ...),
@@ -89,7 +90,7 @@ _END = (r"(?!'s|'|-|\s+(?:(?-i:[a-z])[\w-]*\s+)?(?:leader|chief|commander|spokes
 _END_TARGET = r"(?!-(?!held|controlled|run|occupied|ruled|dominated)\w)"
 SPACE = r"(?:(?<=\s)|,?\s+)"
 TOKEN = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
-_SLOT = re.compile(r"\{(?P<name>[A-Za-z]\w*)(?P<list>\+)?:(?P<cls>[A-Z]+)\}")
+_SLOT = re.compile(r"\{(?P<name>[A-Za-z]\w*)(?P<list>[+&])?:(?P<cls>[A-Z]+)\}")
 _GAP = re.compile(r"\{(?P<kind>[~*=!^%;-])(?P<n>\d+)\}")
 # An apposition after a mention: ", the Lebanese movement," / ", its closest ally," (its mentions are not
 # members of a list slot).
@@ -249,7 +250,10 @@ class PatternCompiler:
                 # a member may carry a compass word ("eastern ⟨Mali⟩ and western ⟨Niger⟩") or a title, also one
                 # opened by a demonym ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"; ``slot_indices`` leaves the demonym out)
                 # (or be named with its owner: "⟨A⟩ and ⟨B⟩'s ⟨Taliban⟩ government", the owner left out by ``slot_indices``)
-                element = (rf"(?:the\s+)?(?:{COMPASS}\s+)?(?:⟨\d+C[a-z]?⟩(?:'s|')\s+(?=⟨))?(?:⟨\d+[A-Z][a-z]?⟩-[\w-]+\s+)?{ROLE_APPOSITION}(?:⟨\d+C[dc]⟩\s+(?=(?-i:[A-Z]))|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨))?"
+                # a "&" list is governed by what stands before it ("⟨C⟩'s ⟨A⟩ and ⟨B⟩"): a member with its own
+                # article is outside it ("⟨C⟩'s ⟨A⟩ and the ⟨B⟩ gang")
+                member_article = "" if match.group("list") == "&" else r"(?:the\s+)?"
+                element = (rf"{member_article}(?:{COMPASS}\s+)?(?:⟨\d+C[a-z]?⟩(?:'s|')\s+(?=⟨))?(?:⟨\d+[A-Z][a-z]?⟩-[\w-]+\s+)?{ROLE_APPOSITION}(?:⟨\d+C[dc]⟩\s+(?=(?-i:[A-Z]))|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨))?"
                            rf"(?:(?:(?-i:[A-Z])[\w.'-]*\s+){{0,3}}?){one}{APPOSITION}")
                 # "A and B", "A, B and C", "A, B, and C"; not "A, and B" (that joins two clauses) unless A has an
                 # apposition ("A, the largest gang, and B"), not "A, B"
