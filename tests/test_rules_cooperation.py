@@ -76,6 +76,9 @@ POSITIVE = [
     ("Sergei Lavrov held talks with US Secretary of State Marco Rubio in Riyadh.",
      ("Sergei Lavrov", "metWith", "Marco Rubio")),
     ("Israeli officials reportedly met a Syrian delegation in Baku.", ("Israel", "metWith", "Syria")),
+    # officials "in" a capital stand for its state
+    ("US envoy Tom Barrack said he had spent several days on the phone with officials in Damascus and Jerusalem.",
+     ("Tom Barrack", "metWith", "Syria")),
     # mediators who carry messages between two parties meet each
     ("Oman, which has long carried messages between Washington and Tehran, hosted the round.",
      ("Oman", "metWith", "Iran")),
@@ -188,6 +191,9 @@ NEGATIVE = [
     # the object of "to" who relayed nothing; a capital inside "which accuses Kigali of backing" is not a backer
     ("Qatar's emir had spoken to Donald Trump by telephone and relayed the proposal to Iran.",
      ("Donald Trump", "metWith", "Iran")),
+    # "officials in" a place whose state is the speaker's own: talks held there are no meeting with it
+    ("Rubio spoke with officials in the State Department in Washington about Syria.",
+     ("Marco Rubio", "metWith", "Syria")),
     ("The decision was criticised by Kinshasa, which accuses Kigali of backing the M23.",
      ("M23", "backedBy", "Democratic Republic of the Congo")),
     # the two rebel groups sat on one side of the table: they did not meet each other
