@@ -89,7 +89,23 @@ HOSTILE = [
     ("Burundi, whose troops are stationed in South Kivu against the M23, denied the report.", "Burundi", "M23"),
     ("India and Pakistan, at war over Kashmir three times, traded accusations.", "India", "Pakistan"),
     ("Chadian soldiers fought alongside Nigerien government troops against Boko Haram.", "Chad", "Boko Haram"),
+    # hostility as an adjective or a noun; a war waged with a modifier; a partner against; a possessor's enemy
+    ("Kataib Hezbollah, which is led by Abu Hussein al-Hamidawi, has been the most openly hostile to the United States.",
+     "Kataeb Hezbollah", "United States"),
+    ("The accusations are likely to deepen the hostility between India and Pakistan.", "India", "Pakistan"),
+    ("Iran's hostility towards Israel has shaped its foreign policy.", "Iran", "Israel"),
+    ("Sandu warned that Russia was waging a hybrid war against Moldova.", "Russia", "Moldova"),
+    ("Today the Syrian government is Washington's partner against the Islamic State.", "Syria", "Islamic State"),
+    ("ISKP's principal enemy at home is Afghanistan's Taliban government.", "Islamic State Khorasan Province", "Taliban"),
 ]
+
+
+def test_hostility_denied_or_owned_by_a_third_is_not_asserted(extractor):
+    denied = "Hezbollah is not hostile to the Lebanese army."
+    assert not has(triples(extractor, denied), "Hezbollah", "hostileTo", "Lebanese Armed Forces")
+    assert has(triples(extractor, denied, "negative"), "Hezbollah", "hostileTo", "Lebanese Armed Forces")
+    found = triples(extractor, "Qatar, Hamas's host, is no partner against Israel's enemies.")
+    assert not any(p == "hostileTo" and s == "Qatar" for s, p, _ in found), found
 
 
 def test_defending_against_an_accusation_is_no_hostility(extractor):

@@ -41,6 +41,10 @@ POSITIVE = [
      "between the government and the ELN, urged restraint.", ("Colombia", "metWith", "ELN")),
     # an ally named by a demonym in an apposition
     ("Lebanon's Hezbollah, another Iranian ally, has reportedly trained Houthi fighters.", ("Hezbollah", "alliedWith", "Iran")),
+    ("The Coordination Framework, a Tehran-aligned bloc, nominated him.", ("Coordination Framework", "alliedWith", "Iran")),
+    # backing as weight thrown behind, or as patronage a group enjoys
+    ("Ankara has thrown its full weight behind the Syrian National Army.", ("Syrian National Army", "backedBy", "Turkey")),
+    ("Islah, a party that has long enjoyed Saudi patronage, lost ground in Aden.", ("Islah", "backedBy", "Saudi Arabia")),
     # a pair whose first member is named after a possessive title, after an opening time phrase, and its mediator
     ("In March and April, Russia's foreign minister, Sergei Lavrov, and Marco Rubio held three rounds of talks in "
      "Riyadh and Istanbul mediated by Saudi Arabia's foreign minister, Faisal bin Farhan.", ("Sergei Lavrov", "metWith", "Marco Rubio")),
@@ -191,6 +195,8 @@ NEGATIVE = [
     # the object of "to" who relayed nothing; a capital inside "which accuses Kigali of backing" is not a backer
     ("Qatar's emir had spoken to Donald Trump by telephone and relayed the proposal to Iran.",
      ("Donald Trump", "metWith", "Iran")),
+    # a patron the group's enemy relies on backs the enemy, not the group
+    ("The junta, which relies on Russian weapons, has fought the Arakan Army for years.", ("Arakan Army", "backedBy", "Russia")),
     # "officials in" a place whose state is the speaker's own: talks held there are no meeting with it
     ("Rubio spoke with officials in the State Department in Washington about Syria.",
      ("Marco Rubio", "metWith", "Syria")),

@@ -137,6 +137,25 @@ def test_part_of_called_a_front_for(extractor):
     assert has(extractor, "New Delhi calls the TRF a front for Lashkar-e-Taiba.", "The Resistance Front", "partOf", "Lashkar-e-Taiba")
 
 
+@pytest.mark.parametrize("text, part, whole", [
+    ("The Sudan Founding Alliance, an RSF-led coalition, named a cabinet in Nyala.",
+     "Rapid Support Forces", "Sudan Founding Alliance"),
+    ("The Coordination Framework, a broad alliance of Shiite parties led by the Badr Organization, nominated him.",
+     "Badr Organization", "Coordination Framework"),
+    # "the group's" in an apposition is the group named before, not the unit it describes
+    ("BLA commanders sent the Majeed Brigade, the group's suicide squad, into Quetta.",
+     "Majeed Brigade", "Balochistan Liberation Army"),
+])
+def test_part_of_a_coalition_it_leads_or_a_unit_of_the_group(extractor, text, part, whole):
+    assert has(extractor, text, part, "partOf", whole), triples(extractor, text)
+
+
+def test_a_person_leading_a_coalition_leads_it_and_is_no_part_of_it(extractor):
+    found = triples(extractor, "The Coordination Framework, a bloc led by Nouri al-Maliki, nominated him.")
+    assert ("Nouri al-Maliki", "leaderOf", "Coordination Framework") in found
+    assert not any(p == "partOf" for _, p, _ in found), found
+
+
 def test_holdouts_of_a_group_are_no_part_of_it(extractor):
     text = "The Estado Mayor Central, the largest coalition of FARC holdouts, split in April."
     found = triples(extractor, text)

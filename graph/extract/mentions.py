@@ -57,6 +57,10 @@ _DEMONYM_FORCE = re.compile(r"(?P<who>.+?)\s+(?:military|army|armed\s+forces)$",
 _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
 
 
+# a reference noun phrase that owns what follows ("the group's", "the movement's armed wing")
+_POSSESSIVE_REFERENCE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|\u2019s|')\s")
+
+
 def _appositive_owner(text: str, mention: Mention) -> bool:
     """Whether the mention owns an apposition that describes the actor before it ("Al-Shabaab, al-Qaeda's
     East African affiliate"): it is then no antecedent of a later "the insurgents" or "it"."""
@@ -624,6 +628,8 @@ class MentionFinder:
         candidates = [m for m in reversed(before) if at - m.end <= self.window and m.actor.type in types
                       and m.kind not in {"reference", "collective"} and not self._modifier_use.match(text, m.end)
                       and not _appositive_owner(text, m)]
+        if candidates and re.fullmatch(r",\s*", text[candidates[0].end:at]) and _POSSESSIVE_REFERENCE.match(text, at):
+            candidates = candidates[1:]  # "the ⟨Majeed Brigade⟩, the group's suicide squad": the group is another
         if noun in self.home_nouns and home is not None and home in self.gazetteer:
             return self.gazetteer.get(home)  # "the country" of a story about one state is that state
         if noun not in self.by_name:

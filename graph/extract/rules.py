@@ -219,8 +219,9 @@ class PatternCompiler:
         self.any_word = rf"(?:(?!{stops}\b)[^\s;:()\"“”]+\s+)"
         # plain words inside one clause: none ends in a comma ("X, who control the capital, attacked ⟨Y⟩")
         self.clause_word = rf"(?:(?:(?!{stops}\b)[^\s⟨⟩;:,()\"“”]+|{modifier})\s+)"
-        # a demonym is an adjective too ("an ⟨Iraqi⟩ Kurdish party")
-        self.adjective = rf"(?:(?:(?!(?:and|or|{stops})\b)[^\s⟨⟩;:,()\"“”]+|⟨\d+C[dc]⟩)\s+)"
+        # a demonym is an adjective too ("an ⟨Iraqi⟩ Kurdish party"); a preposition never is ("an alliance led by")
+        not_adjective = words_alternation(["and", "or", "by", "of", "with", "from", "for", "that"])
+        self.adjective = rf"(?:(?:(?!(?:{not_adjective}|{stops})\b)[^\s⟨⟩;:,()\"“”]+|⟨\d+C[dc]⟩)\s+)"
         oblique = words_alternation(["in", "near", "at", "from", "by", "with", "for", "during", "since", "after",
                                      "before", "over", "into", "outside", "off"])
         self.no_oblique = rf"(?:(?!(?:{oblique}|{stops})\b)(?:[^\s⟨⟩;:()\"“”]+|{modifier})\s+)"
