@@ -80,6 +80,12 @@ POSITIVE = [
     ("Sergei Lavrov held talks with US Secretary of State Marco Rubio in Riyadh.",
      ("Sergei Lavrov", "metWith", "Marco Rubio")),
     ("Israeli officials reportedly met a Syrian delegation in Baku.", ("Israel", "metWith", "Syria")),
+    # a deal negotiated with someone, officials engaged with, a partnership signed with a person
+    ("Amos Hochstein hammered out the truce text over ten days with Lebanese Parliament Speaker Nabih Berri.",
+     ("Amos Hochstein", "metWith", "Nabih Berri")),
+    ("Marco Rubio said he spent the weekend engaging with leaders on both sides, including Pakistani Prime Minister Shehbaz Sharif.",
+     ("Marco Rubio", "metWith", "Shehbaz Sharif")),
+    ("Ursula von der Leyen signed a strategic partnership with Maia Sandu in Chisinau.", ("Ursula von der Leyen", "metWith", "Maia Sandu")),
     # officials "in" a capital stand for its state
     ("US envoy Tom Barrack said he had spent several days on the phone with officials in Damascus and Jerusalem.",
      ("Tom Barrack", "metWith", "Syria")),
@@ -197,6 +203,8 @@ NEGATIVE = [
      ("Donald Trump", "metWith", "Iran")),
     # a patron the group's enemy relies on backs the enemy, not the group
     ("The junta, which relies on Russian weapons, has fought the Arakan Army for years.", ("Arakan Army", "backedBy", "Russia")),
+    # troops that engage with fighters fight them
+    ("Pakistani troops engaged with TTP fighters near the Afghan border.", ("Pakistan", "metWith", "Tehrik-i-Taliban Pakistan")),
     # "officials in" a place whose state is the speaker's own: talks held there are no meeting with it
     ("Rubio spoke with officials in the State Department in Washington about Syria.",
      ("Marco Rubio", "metWith", "Syria")),

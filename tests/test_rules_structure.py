@@ -41,6 +41,23 @@ def test_operates_in_where_the_group_acts(extractor, text):
     assert any(p == "operatesIn" and o in {"Lebanon", "Yemen"} for _, p, o in found), found
 
 
+@pytest.mark.parametrize("text, group, country", [
+    ("Last month JNIM killed dozens of gendarmes in neighbouring Togo.", "JNIM", "Togo"),
+    ("Al-Shabaab has carried out a string of bombings in northern Kenya this year.", "al-Shabaab", "Kenya"),
+    ("ISKP has staged some of its deadliest suicide attacks in Pakistan.", "Islamic State Khorasan Province", "Pakistan"),
+])
+def test_operates_in_where_the_group_itself_attacks(extractor, text, group, country):
+    found = triples(extractor, text)
+    assert any(p == "operatesIn" and o == country and s in {group, group.capitalize()} for s, p, o in found), found
+
+
+def test_operates_in_not_where_a_state_strikes_or_a_group_is_struck(extractor):
+    found = triples(extractor, "US drones killed three al-Shabaab commanders in Somalia.")
+    assert not any(p == "operatesIn" and s == "United States" for s, p, _ in found), found
+    found = triples(extractor, "JNIM killed the envoy, who had flown in from Ghana the day before.")
+    assert ("JNIM", "operatesIn", "Ghana") not in found, found
+
+
 def test_operates_in_not_for_the_state_a_group_fights(extractor):
     found = triples(extractor, "Hezbollah is fighting Israel in Syria.")
     assert ("Hezbollah", "operatesIn", "Israel") not in found
