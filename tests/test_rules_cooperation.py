@@ -80,6 +80,12 @@ POSITIVE = [
     ("Sergei Lavrov held talks with US Secretary of State Marco Rubio in Riyadh.",
      ("Sergei Lavrov", "metWith", "Marco Rubio")),
     ("Israeli officials reportedly met a Syrian delegation in Baku.", ("Israel", "metWith", "Syria")),
+    # "the two presidents" are the pair the sentence before names; "Abiy" alone is Ethiopia's prime minister
+    ("Felix Tshisekedi accused Paul Kagame of backing the M23. The two presidents last met in Doha in March.",
+     ("Félix Tshisekedi", "metWith", "Paul Kagame")),
+    ("Turkish President Recep Tayyip Erdogan hosted Abiy in Ankara for talks.", ("Recep Tayyip Erdogan", "metWith", "Abiy Ahmed")),
+    # "the Tripoli government" is Libya's Government of National Unity
+    ("The Tripoli government held talks with Khalifa Haftar in Cairo.", ("Libyan Government of National Unity", "metWith", "Khalifa Haftar")),
     # a deal negotiated with someone, officials engaged with, a partnership signed with a person
     ("Amos Hochstein hammered out the truce text over ten days with Lebanese Parliament Speaker Nabih Berri.",
      ("Amos Hochstein", "metWith", "Nabih Berri")),

@@ -220,7 +220,7 @@ class PatternCompiler:
         # plain words inside one clause: none ends in a comma ("X, who control the capital, attacked ⟨Y⟩")
         self.clause_word = rf"(?:(?:(?!{stops}\b)[^\s⟨⟩;:,()\"“”]+|{modifier})\s+)"
         # a demonym is an adjective too ("an ⟨Iraqi⟩ Kurdish party"); a preposition never is ("an alliance led by")
-        not_adjective = words_alternation(["and", "or", "by", "of", "with", "from", "for", "that"])
+        not_adjective = words_alternation(["and", "or", "by", "with", "from", "for"])
         self.adjective = rf"(?:(?:(?!(?:{not_adjective}|{stops})\b)[^\s⟨⟩;:,()\"“”]+|⟨\d+C[dc]⟩)\s+)"
         oblique = words_alternation(["in", "near", "at", "from", "by", "with", "for", "during", "since", "after",
                                      "before", "over", "into", "outside", "off"])
