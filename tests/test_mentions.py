@@ -432,3 +432,23 @@ def test_a_name_before_a_possessors_office_is_a_person(project):
     found = triples(project, text)
     assert ("Gedion Timothewos", "memberOf", "Ethiopia") in found, found
     assert ("Iris Marin", "memberOf", "Colombia") in found, found
+
+
+def test_congo_alone_is_the_state_whose_groups_the_article_names(project):
+    text = "The M23 has seized more territory in eastern Congo this year."
+    assert ("Congo", "Democratic Republic of the Congo", ()) in project_named(project, text)
+    assert [m for m in project_named(project, "Congo held elections.") if m[0] == "Congo"] == []
+
+
+def test_a_group_of_experts_is_no_armed_group(project):
+    text = "A UN Group of Experts said the Rwandan army backs the M23 rebels."
+    assert not any(name.startswith("UN Group") for _, name, _ in project_named(project, text))
+
+
+def test_its_president_is_a_states_not_an_armed_groups(project):
+    text = ("Burundi has sent troops to South Kivu to fight the M23 rebels.\n\n"
+            "Its president, Evariste Ndayishimiye, accused Rwanda of threatening his country.")
+    found = triples(project, text)
+    assert ("Évariste Ndayishimiye", "leaderOf", "Burundi") in found and ("Évariste Ndayishimiye", "leaderOf", "M23") not in found
+    party = "The Southern Transitional Council controls Aden. Its president, Aidarous al-Zubaidi, sits on the council."
+    assert ("Aidarous al-Zubaidi", "leaderOf", "Southern Transitional Council") in triples(project, party)

@@ -127,6 +127,12 @@ def test_negated_ongoing_attack_is_not_positive(extractor):
     assert ("Hamas", "attacked", "Israel") not in triples(extractor, "Hamas did not keep attacking Israel.")
 
 
+def test_a_pledge_to_stop_firing_is_no_threat(extractor):
+    found = triples(extractor, "Under the deal the Houthis pledged to stop firing on American vessels.")
+    assert not any(p == "threatened" for _, p, _ in found), found
+    assert ("Houthis", "threatened", "United States") in triples(extractor, "The Houthis vowed to keep firing on American vessels.")
+
+
 def test_threat_to_reinstate_someone_is_no_threat_to_them(extractor):
     found = triples(extractor, "ECOWAS threatened to use force to restore Mohamed Bazoum to power.")
     assert ("ECOWAS", "threatened", "Mohamed Bazoum") not in found

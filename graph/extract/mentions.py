@@ -228,6 +228,8 @@ class MentionFinder:
         self._person_pronoun_noun = re.compile(
             rf"\w+\s+(?:[\w-]+\s+){{0,2}}(?:{_alternation(mention_cues.get('person_pronoun_nouns', []))})\b", re.IGNORECASE)
         self.person_pronouns = frozenset(p.lower() for p in mention_cues.get("person_pronouns", []))
+        self._state_owned_noun = re.compile(
+            rf"\s+(?:{_alternation(mention_cues.get('state_owned_nouns', []))})(?![\w-])", re.IGNORECASE)
         self.subject_person_pronouns = frozenset(p.lower() for p in mention_cues.get("subject_person_pronouns", []))
         self.group_pronouns = frozenset(p.lower() for p in mention_cues.get("group_pronouns", []))
         self.pronouns = frozenset(p.lower() for p in mention_cues["pronouns"])
@@ -336,14 +338,16 @@ class MentionFinder:
 
     def _ambiguous(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Forms shared by several states ("Congolese", "Congo"): they name the one candidate state that the
-        article names unambiguously, and nothing when it names none or several."""
+        article names unambiguously, else the one state whose own bodies or groups it names ("the M23 ...
+        inside Congo"), and nothing when it names none or several."""
         if self._ambiguous_form is None:
             return []
         named = {m.actor.id for m in mentions}
+        homes = {m.actor.country for m in mentions if m.actor.country}
         found = []
         for match in self._ambiguous_form.finditer(text):
             kind, states = self._ambiguous_states[match.group()]
-            present = [state for state in states if state in named]
+            present = [state for state in states if state in named] or [state for state in states if state in homes]
             if len(present) == 1 and not self._inside(match.start(), mentions):
                 found.append(Mention(match.start(), match.end(), self.gazetteer.get(present[0]), kind))
         return found
@@ -662,6 +666,16 @@ class MentionFinder:
             return None  # "the rebels and their leader": "their" is the rebels', a noun phrase that names no actor
         if same_sentence and re.fullmatch(r",\s*", text[same_sentence[0].end:at]):
             same_sentence = same_sentence[1:]  # "the United States and Britain, its closest ally": not Britain
+        actor = self._organisation_antecedent(text, at, pronoun, same_sentence, sentence_start, before)
+        if actor is not None and actor.type == "ArmedGroup" and self._state_owned_noun.match(text, at + len(pronoun)):
+            # "Its president", "its capital": an armed group has none, a state does (a party may have a president)
+            state = next((m.actor for m in reversed(same_sentence) if m.actor.type == "Country"), None)
+            return state or self._previous_subject(text, sentence_start, before, {"Country"}, groups_first=False)
+        return actor
+
+    def _organisation_antecedent(self, text: str, at: int, pronoun: str, same_sentence: list[Mention],
+                                 sentence_start: int, before: list[Mention]) -> Actor | None:
+        """For "it"/"its"/"their": the sentence's first group, else its body or state, else the previous sentence's."""
         starts = {m.start for m in same_sentence}
         for mention in reversed(same_sentence):  # the first group of the sentence: usually its subject
             if mention.actor.type in {"ArmedGroup", "PoliticalOrganization"} \
