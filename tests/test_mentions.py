@@ -452,3 +452,8 @@ def test_its_president_is_a_states_not_an_armed_groups(project):
     assert ("Évariste Ndayishimiye", "leaderOf", "Burundi") in found and ("Évariste Ndayishimiye", "leaderOf", "M23") not in found
     party = "The Southern Transitional Council controls Aden. Its president, Aidarous al-Zubaidi, sits on the council."
     assert ("Aidarous al-Zubaidi", "leaderOf", "Southern Transitional Council") in triples(project, party)
+
+
+def test_for_its_part_owns_nothing(project):
+    text = "Iran condemned the raid. The Sudanese army, for its part, has received drones from Turkey."
+    assert not any(surface == "its" for surface, _, _ in project_named(project, text))

@@ -127,6 +127,13 @@ def test_negated_ongoing_attack_is_not_positive(extractor):
     assert ("Hamas", "attacked", "Israel") not in triples(extractor, "Hamas did not keep attacking Israel.")
 
 
+def test_what_sanctions_target_is_not_attacked(extractor):
+    text = "The European Union adopted new sanctions against Russia on Tuesday, targeting 200 tankers of Moscow's shadow fleet."
+    found = triples(extractor, text)
+    assert ("European Union", "designated", "Russia") in found
+    assert not any(p == "attacked" for _, p, _ in found), found
+
+
 def test_a_pledge_to_stop_firing_is_no_threat(extractor):
     found = triples(extractor, "Under the deal the Houthis pledged to stop firing on American vessels.")
     assert not any(p == "threatened" for _, p, _ in found), found

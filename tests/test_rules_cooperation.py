@@ -86,6 +86,8 @@ POSITIVE = [
     ("Turkish President Recep Tayyip Erdogan hosted Abiy in Ankara for talks.", ("Recep Tayyip Erdogan", "metWith", "Abiy Ahmed")),
     # "the Tripoli government" is Libya's Government of National Unity
     ("The Tripoli government held talks with Khalifa Haftar in Cairo.", ("Libyan Government of National Unity", "metWith", "Khalifa Haftar")),
+    # every state of a list that imposed sanctions designated the target
+    ("Last year London, Paris and Berlin imposed sanctions on Iran and its national airline.", ("United Kingdom", "designated", "Iran")),
     # a deal negotiated with someone, officials engaged with, a partnership signed with a person
     ("Amos Hochstein hammered out the truce text over ten days with Lebanese Parliament Speaker Nabih Berri.",
      ("Amos Hochstein", "metWith", "Nabih Berri")),
@@ -234,6 +236,8 @@ NEGATIVE = [
     ("Iraq signed a security agreement with the United States on troop withdrawal.", ("Iraq", "alliedWith", "United States")),
     # "under UN sanctions and US sanctions": nobody sanctions the United States
     ("Cherizier has been under UN sanctions since 2022 and US sanctions since 2020.", ("United Nations", "designated", "United States")),
+    # "its" after "X and" is X's: the airline is no actor, and the sanctioning states are not sanctioned
+    ("Last year London, Paris and Berlin imposed sanctions on Iran and its national airline.", ("France", "designated", "United Kingdom")),
     # talks with "Yemen's Houthis" are talks with the Houthis, not with Yemen
     ("Al-Shabaab held talks with Yemen's Houthis over weapons.", ("al-Shabaab", "metWith", "Yemen")),
     # a group listed before the one that fights alongside an army is not its ally

@@ -250,6 +250,10 @@ _SHARED_SUBJECT_VERB = re.compile(
 # (after an -ing word, "and" joins two gerunds of one verb: "accuses ⟨A⟩ of sheltering and arming ⟨B⟩")
 
 
+_SANCTIONS = re.compile(r"\b(?:sanction|designat|blacklist|embargo|asset freeze|travel ban)", re.IGNORECASE)
+_TARGETING = re.compile(r"target(?:ing|ed|s)\b", re.IGNORECASE)
+
+
 def shared_subject_clauses(coded: str) -> Iterator[str]:
     """Later verb phrases of a sentence whose subject opens it, each rewritten with that subject in front;
     rules then read "⟨S⟩ met ⟨Y⟩ ... and flew to Benghazi for talks
@@ -274,6 +278,8 @@ def shared_subject_clauses(coded: str) -> Iterator[str]:
             return  # the later verb may belong to that clause's subject
         if _TOKEN.search(between) is None and not verb.group().startswith(","):
             continue  # "is armed and funded by": one verb phrase, two verbs (a participle after a comma is its own)
+        if _SANCTIONS.search(between) and _TARGETING.match(coded, verb.end()):
+            continue  # "adopted sanctions against ⟨X⟩, targeting 200 vessels": what sanctions target is not attacked
         yield prefix + coded[verb.end():]
 
 

@@ -61,6 +61,9 @@ _CAPITALS = re.compile(r"(?<![\w-])[A-Z]{2,5}(?![\w-])")
 _POSSESSIVE_REFERENCE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|\u2019s|')\s")
 
 
+_FOR_ITS_PART = re.compile(r"(?:for|on)\s+(?:its|their|his|her)\s+part\b", re.IGNORECASE)
+
+
 def _appositive_owner(text: str, mention: Mention) -> bool:
     """Whether the mention owns an apposition that describes the actor before it ("Al-Shabaab, al-Qaeda's
     East African affiliate"): it is then no antecedent of a later "the insurgents" or "it"."""
@@ -650,6 +653,8 @@ class MentionFinder:
 
     def _pronoun_antecedent(self, text: str, at: int, before: list[Mention], pronoun: str = "its") -> Actor | None:
         sentence_start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+        if _FOR_ITS_PART.match(text, max(0, at - 4)):
+            return None  # "The army, for its part, ...": a turn of phrase, no possession
         same_sentence = [m for m in reversed(before) if m.start >= sentence_start and m.kind not in {"reference", "collective"}
                          and not self._modifier_use.match(text, m.end) and not _appositive_owner(text, m)]
         if pronoun in self.subject_person_pronouns:
@@ -666,6 +671,9 @@ class MentionFinder:
             return None  # "the rebels and their leader": "their" is the rebels', a noun phrase that names no actor
         if same_sentence and re.fullmatch(r",\s*", text[same_sentence[0].end:at]):
             same_sentence = same_sentence[1:]  # "the United States and Britain, its closest ally": not Britain
+        elif same_sentence and re.fullmatch(r"\s+and\s+", text[same_sentence[0].end:at]) \
+                and same_sentence[0].actor.type != "Person":
+            return same_sentence[0].actor  # "sanctions on Iran and its national airline": Iran's
         actor = self._organisation_antecedent(text, at, pronoun, same_sentence, sentence_start, before)
         if actor is not None and actor.type == "ArmedGroup" and self._state_owned_noun.match(text, at + len(pronoun)):
             # "Its president", "its capital": an armed group has none, a state does (a party may have a president)
