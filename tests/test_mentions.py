@@ -457,3 +457,12 @@ def test_its_president_is_a_states_not_an_armed_groups(project):
 def test_for_its_part_owns_nothing(project):
     text = "Iran condemned the raid. The Sudanese army, for its part, has received drones from Turkey."
     assert not any(surface == "its" for surface, _, _ in project_named(project, text))
+
+
+def test_myanmars_junta_is_its_military_a_sahel_junta_is_the_state(project):
+    myanmar = ("Myanmar's military has lost ground to rebels in Myanmar.\n\n"
+               "The junta has designated the Arakan Army a terrorist group, and junta aircraft bombed Arakan Army positions.")
+    found = triples(project, myanmar)
+    assert {("Myanmar Armed Forces", "designated", "Arakan Army"), ("Myanmar Armed Forces", "attacked", "Arakan Army")} <= found
+    mali = "Mali's junta expelled French troops from Mali.\n\nThe junta has designated JNIM a terrorist group."
+    assert ("Mali", "designated", "JNIM") in triples(project, mali)

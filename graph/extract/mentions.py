@@ -270,6 +270,11 @@ class MentionFinder:
             rf"(?P<noun>{_alternation(mention_cues.get('government_nouns', []))})(?![\w-])(?!\s+(?:of|in)\b)"
             rf"(?!\s+and\s+(?!(?:the\s+)?(?-i:[A-Z])))(?!(?<=junta)\s+and\b)",  # a junta is also its army
             re.IGNORECASE)
+        self._army_juntas = frozenset(mention_cues.get("army_juntas", []))
+        self._junta_nouns = frozenset(n.lower() for n in mention_cues.get("junta_nouns", []))
+        self._junta_modifier = re.compile(
+            r"(?<![\w'-])junta(?=\s+(?:troops|forces|soldiers|aircraft|jets|warplanes|officials|leaders|delegation|negotiators))",
+            re.IGNORECASE)
         self._leader_government = re.compile(
             rf"(?:'s|')\s+(?:(?:{_alternation(mention_cues.get('government_adjectives', []))})\s+)?"
             rf"(?:{_alternation(mention_cues.get('government_nouns', []))})(?![\w-])"
@@ -992,8 +997,13 @@ class MentionFinder:
                 new.append(Mention(match.start(), match.end(), self.gazetteer.get(home), "reference"))
         if home:
             country = self.gazetteer.get(home)
+            army = self._forces.get((home, "military")) or self._forces.get((home, "army"))
+            ruler = army if home in self._army_juntas and army is not None else country
             for match in self._state_government.finditer(text):
-                new.append(Mention(match.start(), match.end(), country, "reference"))
+                junta = match.group("noun").lower() in self._junta_nouns
+                new.append(Mention(match.start(), match.end(), ruler if junta else country, "reference"))
+            for match in self._junta_modifier.finditer(text):  # "junta troops", "junta aircraft"
+                new.append(Mention(match.start(), match.end(), ruler, "reference"))
         return self._merge(mentions, new)
 
     @staticmethod
