@@ -466,3 +466,17 @@ def test_myanmars_junta_is_its_military_a_sahel_junta_is_the_state(project):
     assert {("Myanmar Armed Forces", "designated", "Arakan Army"), ("Myanmar Armed Forces", "attacked", "Arakan Army")} <= found
     mali = "Mali's junta expelled French troops from Mali.\n\nThe junta has designated JNIM a terrorist group."
     assert ("Mali", "designated", "JNIM") in triples(project, mali)
+
+
+def test_a_noun_before_a_name_describes_that_name(project):
+    text = "The PKK laid down its arms. Ahmed al-Sharaa, who led the Islamist group Hayat Tahrir al-Sham, welcomed it."
+    assert ("the Islamist group", "Hayat Tahrir al-Sham", ()) in project_named(project, text)
+    found = triples(project, text)
+    assert ("Ahmed al-Sharaa", "leaderOf", "Hayat Tahrir al-Sham") in found and ("Ahmed al-Sharaa", "leaderOf", "PKK") not in found
+
+
+def test_the_group_is_no_umbrella_but_the_rebels_may_be(project):
+    text = "The Houthis call themselves part of Iran's Axis of Resistance. Washington designated the group a terrorist organisation."
+    assert ("the group", "Houthis", ()) in project_named(project, text)
+    rebels = "The Coalition of Patriots for Change attacked Bangui. Troops have since led offensives against the rebels."
+    assert ("the rebels", "Coalition of Patriots for Change", ()) in project_named(project, rebels)

@@ -270,6 +270,9 @@ class MentionFinder:
             rf"(?P<noun>{_alternation(mention_cues.get('government_nouns', []))})(?![\w-])(?!\s+(?:of|in)\b)"
             rf"(?!\s+and\s+(?!(?:the\s+)?(?-i:[A-Z])))(?!(?<=junta)\s+and\b)",  # a junta is also its army
             re.IGNORECASE)
+        # "the group" is one group, never an umbrella of several ("Iran's Axis of Resistance", "the X Alliance")
+        self._umbrella_name = re.compile(rf"\b(?:{_alternation(mention_cues.get('umbrella_name_words', []))})\b")
+        self._umbrella_nouns = frozenset(n.lower() for n in mention_cues.get("umbrella_nouns", []))
         self._army_juntas = frozenset(mention_cues.get("army_juntas", []))
         self._junta_nouns = frozenset(n.lower() for n in mention_cues.get("junta_nouns", []))
         self._junta_modifier = re.compile(
@@ -604,8 +607,14 @@ class MentionFinder:
             actor = self._noun_antecedent(text, match.start(), noun, before, home)
             if actor is not None:
                 found.append(Mention(match.start("noun"), match.end("noun"), actor, "reference"))
+        by_start = {m.start: m for m in ordered}
         for match in self._reference.finditer(text):
             before = ordered[:bisect.bisect_left(starts, match.start())]
+            described = by_start.get(match.end() + 1) if text[match.end():match.end() + 1] == " " else None
+            if match.group("noun") and described is not None:
+                # "the Islamist group Hayat Tahrir al-Sham": the noun describes the name after it
+                found.append(Mention(match.start(), match.end(), described.actor, "reference"))
+                continue
             if match.group("pron"):
                 # the previous sentence's subject may itself be a reference ("The coalition now controls ... Its fighters")
                 earlier = sorted([*before, *(r for r in found if r.end <= match.start())], key=lambda m: m.start)
@@ -639,7 +648,8 @@ class MentionFinder:
         types = self._anaphora[noun]
         candidates = [m for m in reversed(before) if at - m.end <= self.window and m.actor.type in types
                       and m.kind not in {"reference", "collective"} and not self._modifier_use.match(text, m.end)
-                      and not _appositive_owner(text, m)]
+                      and not _appositive_owner(text, m)
+                      and (noun in self._umbrella_nouns or not self._umbrella_name.search(m.actor.name))]
         if candidates and re.fullmatch(r",\s*", text[candidates[0].end:at]) and _POSSESSIVE_REFERENCE.match(text, at):
             candidates = candidates[1:]  # "the ⟨Majeed Brigade⟩, the group's suicide squad": the group is another
         if noun in self.home_nouns and home is not None and home in self.gazetteer:
