@@ -480,3 +480,12 @@ def test_the_group_is_no_umbrella_but_the_rebels_may_be(project):
     assert ("the group", "Houthis", ()) in project_named(project, text)
     rebels = "The Coalition of Patriots for Change attacked Bangui. Troops have since led offensives against the rebels."
     assert ("the rebels", "Coalition of Patriots for Change", ()) in project_named(project, rebels)
+
+
+def test_a_shared_surname_goes_to_the_person_the_article_opened_with(project):
+    text = ("Haftar's patrons hedge their bets\n\nField Marshal Khalifa Haftar controls the east. In April, Saddam Haftar, "
+            "the field marshal's son, visited Ankara. The rival government is backed by Haftar.")
+    surnames = [name for surface, name, _ in project_named(project, text) if surface == "Haftar"]
+    assert surnames == ["Khalifa Haftar", "Khalifa Haftar"]
+    later = "Abiy Ahmed met the envoy. A US strike killed Ahmed Abdi Godane in 2014."
+    assert [s for s, name, _ in project_named(project, later) if name == "Abiy Ahmed"] == ["Abiy Ahmed"]

@@ -560,27 +560,40 @@ class MentionFinder:
         return new
 
     def _surnames(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Later uses of a person's surname ("Sudani", "al-Sudani") after the full name."""
-        first_seen: dict[str, tuple[int, Actor]] = {}
-        clashes: set[str] = set()
-        for mention in mentions:
+        """Uses of a person's surname ("Sudani", "al-Sudani") in an article that names the person in full. A
+        surname two persons share goes to the gazetteer's one when only one is known, else to the one the
+        sentence names before it, else to the one the article names first ("Haftar" after "Saddam Haftar, the
+        field marshal's son" in a story that opened with Khalifa Haftar). A known person's surname may come
+        before the full name (a headline); a discovered person's only after it."""
+        named: dict[str, list[tuple[int, Actor]]] = {}
+        for mention in sorted(mentions, key=lambda m: m.start):
             if mention.actor.type != "Person" or mention.kind == "reference":
                 continue
             for key in self._surname_keys(text[mention.start:mention.end]):
-                seen = first_seen.get(key)
-                if seen and seen[1].id != mention.actor.id:
-                    clashes.add(key)
-                elif not seen:
-                    first_seen[key] = (mention.end, mention.actor)
-        keys = {k: v for k, v in first_seen.items() if k not in clashes and self.gazetteer.lookup(k) is None}
+                persons = named.setdefault(key, [])
+                if all(actor.id != mention.actor.id for _, actor in persons):
+                    persons.append((mention.end, mention.actor))
+        keys = {k: v for k, v in named.items() if self.gazetteer.lookup(k) is None}
         if not keys:
             return []
-        pattern = re.compile(rf"(?<![\w-])(?:{_alternation(keys)})(?![\w])")
-        return [
-            Mention(m.start(), m.end(), keys[m.group()][1], "surname")
-            for m in pattern.finditer(text)
-            if m.start() >= keys[m.group()][0]
-        ]
+        found = []
+        # not a first name that a longer name goes on from ("Ahmed Abdi Godane" is no use of Abiy Ahmed's surname)
+        for match in re.finditer(rf"(?<![\w-])(?:{_alternation(keys)})(?![\w])(?!\s+(?-i:[A-Z])[\w-]*[a-z])", text):
+            persons = keys[match.group()]
+            known = [(end, actor) for end, actor in persons if not actor.discovered]
+            if len(known) == 1:
+                end, actor = known[0]
+                if match.start() < end and actor.discovered:
+                    continue
+            else:
+                candidates = known or persons
+                sentence_start = _sentence_start(text, match.start())
+                same_sentence = [actor for end, actor in candidates if sentence_start <= end <= match.start()]
+                actor = same_sentence[-1] if same_sentence else candidates[0][1]
+                if actor.discovered and match.start() < candidates[0][0]:
+                    continue
+            found.append(Mention(match.start(), match.end(), actor, "surname"))
+        return found
 
     def _surname_keys(self, name: str) -> list[str]:
         words = name.split()
