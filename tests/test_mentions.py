@@ -60,8 +60,8 @@ def test_the_government_is_the_home_state(finder):
 
 
 def test_no_home_state_when_two_states_are_named_alike(finder):
-    text = "Sudan and Rwanda.\nRwanda met Sudan. The army said the government would respond."
-    assert [n for _, n in named(finder, text) if n in {"Sudanese Armed Forces", "Rwanda Defence Force"}] == []
+    text = "Colombia and Rwanda.\nRwanda met Colombia. The army said the government would respond."
+    assert [n for _, n in named(finder, text) if n in {"Rwanda Defence Force"}] == []
     assert all(surface != "the government" for surface, _ in named(finder, text))
 
 
@@ -335,13 +335,13 @@ def test_their_after_a_common_plural_is_not_an_earlier_states(project):
     assert not any(surface == "their" for surface, _, _ in project_named(project, text))
 
 
-def test_the_military_of_a_two_state_story_is_the_forces_it_named_of_its_headline_state(project):
+def test_the_military_of_a_two_state_story_is_the_forces_it_named(project):
+    # whichever state the headline names, and also because Myanmar's military rules it
     body = ("Myanmar's military said on Monday it had taken back the town. China urged restraint; China sent envoys "
             "and China hosted the talks. Weeks later the military said the road was open.")
-    named_here = [(surface, actor) for surface, actor, _ in project_named(project, "Myanmar retakes town\n" + body)]
-    assert ("the military", "Myanmar Armed Forces") in named_here
-    named_here = [(surface, actor) for surface, actor, _ in project_named(project, "China hosts talks\n" + body)]
-    assert ("the military", "Myanmar Armed Forces") not in named_here
+    for headline in ("Myanmar retakes town\n", "China hosts talks\n"):
+        named_here = [(surface, actor) for surface, actor, _ in project_named(project, headline + body)]
+        assert ("the military", "Myanmar Armed Forces") in named_here
 
 
 def test_a_states_branch_of_an_organisation_is_the_gazetteers_branch(project):
@@ -489,3 +489,10 @@ def test_a_shared_surname_goes_to_the_person_the_article_opened_with(project):
     assert surnames == ["Khalifa Haftar", "Khalifa Haftar"]
     later = "Abiy Ahmed met the envoy. A US strike killed Ahmed Abdi Godane in 2014."
     assert [s for s, name, _ in project_named(project, later) if name == "Abiy Ahmed"] == ["Abiy Ahmed"]
+
+
+def test_the_military_of_a_story_told_from_beijing_is_the_juntas(project):
+    text = ("China presses rebels as Myanmar readies vote\n\nChina has told Chinese border traders to stay away, Beijing "
+            "said, and Chinese envoys met rebel leaders in Kunming. China wants the vote held. "
+            "The military said it would hold the vote in December.")
+    assert ("The military", "Myanmar Armed Forces", ()) in project_named(project, text)

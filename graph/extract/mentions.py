@@ -274,6 +274,7 @@ class MentionFinder:
         self._umbrella_name = re.compile(rf"\b(?:{_alternation(mention_cues.get('umbrella_name_words', []))})\b")
         self._umbrella_nouns = frozenset(n.lower() for n in mention_cues.get("umbrella_nouns", []))
         self._army_juntas = frozenset(mention_cues.get("army_juntas", []))
+        self._junta_states = frozenset(mention_cues.get("junta_states", []))
         self._junta_nouns = frozenset(n.lower() for n in mention_cues.get("junta_nouns", []))
         self._junta_modifier = re.compile(
             r"(?<![\w'-])junta(?=\s+(?:troops|forces|soldiers|aircraft|jets|warplanes|officials|leaders|delegation|negotiators))",
@@ -1009,7 +1010,10 @@ class MentionFinder:
             # else the one state's forces the story named, if the headline names that state first
             earlier = {m.actor.id: m.actor for m in (*mentions, *new) if m.end <= match.start() and m.actor.id in self._force_ids}
             named = next(iter(earlier.values())) if len(earlier) == 1 else None
-            body = recent[-1] if recent else self._forces.get((home, noun)) if home else \
+            # a state under military rule that the article names: "the military" there is its ruler's forces
+            ruled = {m.actor.id for m in mentions if m.actor.type == "Country" and m.actor.id in self._junta_states}
+            owner_state = next(iter(ruled)) if len(ruled) == 1 else home
+            body = recent[-1] if recent else self._forces.get((owner_state, noun)) if owner_state else \
                 named if named is not None and named.country == headline_state else None
             if body is not None:
                 new.append(Mention(match.start(), match.end(), body, "reference"))
@@ -1018,16 +1022,29 @@ class MentionFinder:
             owner = self._owner(text, match.start(), by_end)
             if home and (owner is None or owner.actor.type != "Country"):
                 new.append(Mention(match.start(), match.end(), self.gazetteer.get(home), "reference"))
-        if home:
-            country = self.gazetteer.get(home)
-            army = self._forces.get((home, "military")) or self._forces.get((home, "army"))
-            ruler = army if home in self._army_juntas and army is not None else country
-            for match in self._state_government.finditer(text):
-                junta = match.group("noun").lower() in self._junta_nouns
-                new.append(Mention(match.start(), match.end(), ruler if junta else country, "reference"))
-            for match in self._junta_modifier.finditer(text):  # "junta troops", "junta aircraft"
+        for match in self._state_government.finditer(text):
+            if match.group("noun").lower() in self._junta_nouns:
+                ruler = self._junta(match.start(), mentions, home)
+            else:
+                ruler = self.gazetteer.get(home) if home else None
+            if ruler is not None:
+                new.append(Mention(match.start(), match.end(), ruler, "reference"))
+        for match in self._junta_modifier.finditer(text):  # "junta troops", "junta aircraft"
+            ruler = self._junta(match.start(), mentions, home)
+            if ruler is not None:
                 new.append(Mention(match.start(), match.end(), ruler, "reference"))
         return self._merge(mentions, new)
+
+    def _junta(self, at: int, mentions: list[Mention], home: str | None) -> Actor | None:
+        """Who "the junta" at ``at`` is: the military-ruled state the article names (the one named last before
+        it when it names several), else the article's state; that state's forces where its junta is its army."""
+        ruled = [m.actor.id for m in mentions if m.actor.type == "Country" and m.actor.id in self._junta_states]
+        earlier = [m.actor.id for m in mentions if m.start < at and m.actor.id in ruled]
+        state = (ruled[0] if len(set(ruled)) == 1 else earlier[-1] if earlier else None) or home
+        if state is None:
+            return None
+        army = self._forces.get((state, "military")) or self._forces.get((state, "army"))
+        return army if state in self._army_juntas and army is not None else self.gazetteer.get(state)
 
     @staticmethod
     def _owner(text: str, at: int, by_end: dict[int, Mention]) -> Mention | None:
