@@ -97,7 +97,20 @@ HOSTILE = [
     ("Sandu warned that Russia was waging a hybrid war against Moldova.", "Russia", "Moldova"),
     ("Today the Syrian government is Washington's partner against the Islamic State.", "Syria", "Islamic State"),
     ("ISKP's principal enemy at home is Afghanistan's Taliban government.", "Islamic State Khorasan Province", "Taliban"),
+    ("Turkey, once Khalifa Haftar's fiercest enemy, has mended fences with the east.", "Turkey", "Khalifa Haftar"),
 ]
+
+
+@pytest.mark.parametrize("text, attacked, taken_from", [
+    ("Al-Shabaab fighters seized the town of Adan Yabaal from the Somali army on Wednesday.", True, "Somali National Army"),
+    ("The MNDAA handed back Lashio, which it had captured from the Myanmar army last year.", True, "Myanmar Armed Forces"),
+    # a change of command or of power is no attack
+    ("The Africa Corps took over from the Wagner Group in June.", False, "Wagner Group"),
+    ("General Tiani seized power from Mohamed Bazoum in July 2023.", False, "Mohamed Bazoum"),
+])
+def test_what_a_group_captured_from_another_is_an_attack_on_it(extractor, text, attacked, taken_from):
+    found = triples(extractor, text)
+    assert any(p == "attacked" and o == taken_from for _, p, o in found) is attacked, found
 
 
 def test_hostility_denied_or_owned_by_a_third_is_not_asserted(extractor):

@@ -88,6 +88,13 @@ POSITIVE = [
     ("The Tripoli government held talks with Khalifa Haftar in Cairo.", ("Libyan Government of National Unity", "metWith", "Khalifa Haftar")),
     # every state of a list that imposed sanctions designated the target
     ("Last year London, Paris and Berlin imposed sanctions on Iran and its national airline.", ("United Kingdom", "designated", "Iran")),
+    # a rescue that brings troops; shipping weapons, when an accuser says so; branded terrorists; talks in a city between
+    ("Turkey came to the Tripoli government's rescue with drones and Syrian fighters.",
+     ("Libyan Government of National Unity", "backedBy", "Turkey")),
+    ("UN investigators accused the Emirates of shipping weapons to the LNA.", ("Libyan National Army", "backedBy", "United Arab Emirates")),
+    ("The Ethiopian government branded the TPLF a terrorist organisation in 2021.", ("Ethiopia", "designated", "Tigray People's Liberation Front")),
+    ("Deng Xijun has brokered talks in the Chinese city of Kunming between the Myanmar army and the MNDAA.",
+     ("Deng Xijun", "metWith", "Myanmar National Democratic Alliance Army")),
     # a deal negotiated with someone, officials engaged with, a partnership signed with a person
     ("Amos Hochstein hammered out the truce text over ten days with Lebanese Parliament Speaker Nabih Berri.",
      ("Amos Hochstein", "metWith", "Nabih Berri")),

@@ -45,8 +45,9 @@ def test_operates_in_where_the_group_acts(extractor, text):
     ("Last month JNIM killed dozens of gendarmes in neighbouring Togo.", "JNIM", "Togo"),
     ("Al-Shabaab has carried out a string of bombings in northern Kenya this year.", "al-Shabaab", "Kenya"),
     ("ISKP has staged some of its deadliest suicide attacks in Pakistan.", "Islamic State Khorasan Province", "Pakistan"),
+    ("Police arrested the leader of Ansaru, al-Qaeda's affiliate in Nigeria.", "Ansaru", "Nigeria"),
 ])
-def test_operates_in_where_the_group_itself_attacks(extractor, text, group, country):
+def test_operates_in_where_the_group_itself_attacks_or_is_an_affiliate(extractor, text, group, country):
     found = triples(extractor, text)
     assert any(p == "operatesIn" and o == country and s in {group, group.capitalize()} for s, p, o in found), found
 
@@ -155,6 +156,8 @@ def test_part_of_called_a_front_for(extractor):
 
 
 @pytest.mark.parametrize("text, part, whole", [
+    ("The MNDAA and the Ta'ang National Liberation Army are members of the Three Brotherhood Alliance.",
+     "Ta'ang National Liberation Army", "Three Brotherhood Alliance"),
     ("The Sudan Founding Alliance, an RSF-led coalition, named a cabinet in Nyala.",
      "Rapid Support Forces", "Sudan Founding Alliance"),
     ("The Coordination Framework, a broad alliance of Shiite parties led by the Badr Organization, nominated him.",
