@@ -247,7 +247,10 @@ _SHARED_SUBJECT_VERB = re.compile(
     # a verb: a past form, a modal, or a present form before its object ("⟨A⟩ and police" is no verb phrase)
     r"(?=[a-z]+ed\b|(?:" + "|".join(_IRREGULAR_PAST) + r")\b|(?:will|would|could|can|may|might|must|should|did|does|do)\b"
     r"|[a-z]+s\s+(?:[a-z]+ly\s|the|a|an|its|their|his|her|to|⟨)))")
-# (after an -ing word, "and" joins two gerunds of one verb: "accuses ⟨A⟩ of sheltering and arming ⟨B⟩")
+# (after an -ing word, "and" joins two gerunds of one verb: "accuses ⟨A⟩ of sheltering and arming ⟨B⟩" ...
+# unless the -ing word is a noun after its article: "⟨P⟩ attended the meeting and later met ⟨Q⟩")
+_SHARED_SUBJECT_VERB_AFTER_NOUN = re.compile(
+    r"(?:(?<=\bthe\s)|(?<=\ban\s)|(?<=\ba\s))[a-z]+ing,?" + _SHARED_SUBJECT_VERB.pattern.removeprefix(r"(?<!ing)(?<!ing,)"))
 
 
 _SANCTIONS = re.compile(r"\b(?:sanction|designat|blacklist|embargo|asset freeze|travel ban)", re.IGNORECASE)
@@ -265,6 +268,8 @@ def shared_subject_clauses(coded: str) -> Iterator[str]:
     []
     >>> list(shared_subject_clauses("⟨0C⟩ accuses the ⟨1A⟩ of sheltering and arming ⟨2A⟩."))
     []
+    >>> list(shared_subject_clauses("⟨0P⟩ attended the meeting and later met ⟨1P⟩."))
+    ['⟨0P⟩ met ⟨1P⟩.']
     >>> list(shared_subject_clauses("⟨0A⟩ spokesman ⟨1P⟩ said ⟨2A⟩ would talk, and he warned ⟨3C⟩ that ..."))
     ['⟨1P⟩ warned ⟨3C⟩ that ...']
     """
@@ -273,10 +278,11 @@ def shared_subject_clauses(coded: str) -> Iterator[str]:
         return
     prefix = opening.group("s") + " "
     for verb in _later_verbs(coded, opening.end()):
-        between = coded[opening.end():verb.start()]
+        conjunction = re.search(r"(?:,\s+|\s+)(?:and|but)\s", verb.group())
+        between = coded[opening.end():verb.start() + (conjunction.start() if conjunction else 0)]
         if _OTHER_CLAUSE.search(between):
             return  # the later verb may belong to that clause's subject
-        if _TOKEN.search(between) is None and not verb.group().startswith(","):
+        if _TOKEN.search(between) is None and not verb.group().startswith(",") and len(between.split()) <= 2:
             continue  # "is armed and funded by": one verb phrase, two verbs (a participle after a comma is its own)
         if _SANCTIONS.search(between) and _TARGETING.match(coded, verb.end()):
             continue  # "adopted sanctions against ⟨X⟩, targeting 200 vessels": what sanctions target is not attacked
@@ -313,7 +319,8 @@ _PARTICIPLE = re.compile(r",\s+(?=(?!(?:including|according|citing|saying|adding
 
 def _later_verbs(coded: str, start: int) -> list[re.Match]:
     """Where later verb phrases of the opening subject begin: after "and"/"but", or a participle after a comma."""
-    found = list(_SHARED_SUBJECT_VERB.finditer(coded, start)) + list(_PARTICIPLE.finditer(coded, start))
+    found = [*_SHARED_SUBJECT_VERB.finditer(coded, start), *_SHARED_SUBJECT_VERB_AFTER_NOUN.finditer(coded, start),
+             *_PARTICIPLE.finditer(coded, start)]
     return sorted(found, key=lambda m: m.start())
 
 
