@@ -583,9 +583,7 @@ class MentionFinder:
             persons = keys[match.group()]
             known = [(end, actor) for end, actor in persons if not actor.discovered]
             if len(known) == 1:
-                end, actor = known[0]
-                if match.start() < end and actor.discovered:
-                    continue
+                actor = known[0][1]
             else:
                 candidates = known or persons
                 sentence_start = _sentence_start(text, match.start())
