@@ -88,6 +88,9 @@ POSITIVE = [
     ("The Tripoli government held talks with Khalifa Haftar in Cairo.", ("Libyan Government of National Unity", "metWith", "Khalifa Haftar")),
     # every state of a list that imposed sanctions designated the target
     ("Last year London, Paris and Berlin imposed sanctions on Iran and its national airline.", ("United Kingdom", "designated", "Iran")),
+    # a second passive after the agent of the first backs the clause's subject, not that agent
+    ("The Government of National Stability, which is led by Osama Hammad and backed by Khalifa Haftar, rejected the deal.",
+     ("Government of National Stability", "backedBy", "Khalifa Haftar")),
     # a rescue that brings troops; shipping weapons, when an accuser says so; branded terrorists; talks in a city between
     ("Turkey came to the Tripoli government's rescue with drones and Syrian fighters.",
      ("Libyan Government of National Unity", "backedBy", "Turkey")),
@@ -218,6 +221,9 @@ NEGATIVE = [
      ("Donald Trump", "metWith", "Iran")),
     # a patron the group's enemy relies on backs the enemy, not the group
     ("The junta, which relies on Russian weapons, has fought the Arakan Army for years.", ("Arakan Army", "backedBy", "Russia")),
+    # the agent of the first passive is backed by nobody
+    ("The Government of National Stability, which is led by Osama Hammad and backed by Khalifa Haftar, rejected the deal.",
+     ("Osama Hammad", "backedBy", "Khalifa Haftar")),
     # troops that engage with fighters fight them
     ("Pakistani troops engaged with TTP fighters near the Afghan border.", ("Pakistan", "metWith", "Tehrik-i-Taliban Pakistan")),
     # "officials in" a place whose state is the speaker's own: talks held there are no meeting with it

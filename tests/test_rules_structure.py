@@ -220,8 +220,11 @@ def test_counterpart_of_a_minister_is_a_member(extractor):
         s == "Faisal bin Farhan" and p == "leaderOf" for s, p, _ in found)
 
 
-def test_whose_group_is_led_by_the_person(extractor):
-    text = "Khalifa Haftar, whose Libyan National Army holds the east, flew to Cairo."
+@pytest.mark.parametrize("text", [
+    "Khalifa Haftar, whose Libyan National Army holds the east, flew to Cairo.",
+    "Khalifa Haftar, whose self-styled Libyan National Army holds the east, flew to Cairo.",
+])
+def test_whose_group_is_led_by_the_person(extractor, text):
     assert has(extractor, text, "Khalifa Haftar", "leaderOf", "Libyan National Army")
 
 

@@ -270,6 +270,8 @@ def shared_subject_clauses(coded: str) -> Iterator[str]:
     []
     >>> list(shared_subject_clauses("⟨0P⟩ attended the meeting and later met ⟨1P⟩."))
     ['⟨0P⟩ met ⟨1P⟩.']
+    >>> list(shared_subject_clauses("⟨0G⟩ is led by ⟨1P⟩ and backed by ⟨2P⟩."))
+    ['⟨0G⟩ backed by ⟨2P⟩.']
     >>> list(shared_subject_clauses("⟨0A⟩ spokesman ⟨1P⟩ said ⟨2A⟩ would talk, and he warned ⟨3C⟩ that ..."))
     ['⟨1P⟩ warned ⟨3C⟩ that ...']
     """
@@ -317,10 +319,14 @@ _PARTICIPLE = re.compile(r",\s+(?=(?!(?:including|according|citing|saying|adding
                          r"(?-i:[a-z])[a-z]+ing\s)")
 
 
+# A second passive after the agent of the first: "⟨X⟩ is led by ⟨P⟩ and backed by ⟨Q⟩" is also "⟨X⟩ backed by ⟨Q⟩"
+_PASSIVE_AFTER_AGENT = re.compile(r"by\s+" + TOKEN_PATTERN + r"\s+and\s+(?=(?:[a-z]+ly\s+)?[a-z]+ed\s+by\b)")
+
+
 def _later_verbs(coded: str, start: int) -> list[re.Match]:
     """Where later verb phrases of the opening subject begin: after "and"/"but", or a participle after a comma."""
     found = [*_SHARED_SUBJECT_VERB.finditer(coded, start), *_SHARED_SUBJECT_VERB_AFTER_NOUN.finditer(coded, start),
-             *_PARTICIPLE.finditer(coded, start)]
+             *_PASSIVE_AFTER_AGENT.finditer(coded, start), *_PARTICIPLE.finditer(coded, start)]
     return sorted(found, key=lambda m: m.start())
 
 
