@@ -98,6 +98,7 @@ HOSTILE = [
     ("Today the Syrian government is Washington's partner against the Islamic State.", "Syria", "Islamic State"),
     ("ISKP's principal enemy at home is Afghanistan's Taliban government.", "Islamic State Khorasan Province", "Taliban"),
     ("Turkey, once Khalifa Haftar's fiercest enemy, has mended fences with the east.", "Turkey", "Khalifa Haftar"),
+    ("Pakistani officials also accuse India, Pakistan's arch-rival, of funding the TTP.", "India", "Pakistan"),
 ]
 
 

@@ -418,6 +418,8 @@ def test_a_force_that_answers_to_a_ministry_is_part_of_it(extractor):
      ("Tadesse Werede", "leaderOf", "Tigray Interim Regional Administration")),
     ("Naim Qassem became secretary-general of Hezbollah after the strike.", ("Naim Qassem", "leaderOf", "Hezbollah")),
     ("Ahmed al-Sharaa took power in Syria in December.", ("Ahmed al-Sharaa", "leaderOf", "Syria")),
+    # "chief" before another title qualifies it: a chief spokesman speaks for the group, he does not lead it
+    ("Zabihullah Mujahid, the Taliban's chief spokesman, said 58 soldiers had died.", ("Zabihullah Mujahid", "memberOf", "Taliban")),
 ])
 def test_offices_are_found(extractor, text, triple):
     found = triples(extractor, text)
@@ -435,6 +437,7 @@ def test_offices_are_found(extractor, text, triple):
      ("Alexander Díaz Mendoza", "leaderOf", "Estado Mayor Central")),
     # a hyphenated branch name is the branch, not the country in it
     ("IS-Somalia, a branch of the Islamic State, is led by Abdulqadir Mumin.", ("Abdulqadir Mumin", "leaderOf", "Somalia")),
+    ("Zabihullah Mujahid, the Taliban's chief spokesman, said 58 soldiers had died.", ("Zabihullah Mujahid", "leaderOf", "Taliban")),
 ])
 def test_near_misses_are_not_claimed(extractor, text, triple):
     found = triples(extractor, text)

@@ -107,7 +107,9 @@ class TitleRules:
             # "Mohammed bin Salman, the kingdom's de facto ruler"
             ("apposition-possessive-title", re.compile(
                 rf"{PERSON}\s*,\s+(?P<art>the\s+|one\s+of\s+)?{org}(?:'s|'|’s|’)\s+{qual}(?P<title>{titles})s?\b"
-                rf"(?!\s+(?:(?:{honorifics})\s+)*⟨)", re.I)),  # not "X, Mali's General ⟨Y⟩": a list of persons
+                # not "X, Mali's General ⟨Y⟩" (a list of persons), nor "the group's chief spokesman" (a modifier of
+                # another title; "director general" is one title)
+                rf"(?!\s+(?:(?:{honorifics})\s+)*⟨)(?!\s+(?!general\b)(?:{titles}|{members})s?\b)", re.I)),
             # "Abdel Rahman al-Jazairi, a PMF official", "X, a senior Houthi official", "X, the Hamas leader"
             ("apposition-member", re.compile(
                 rf"{PERSON}\s*,\s+(?P<art>a|an|another|the)\s+(?P<pre>(?:[\w'’-]+\s+){{0,2}}?){org}\s+{qual}(?P<title>{members})\b",
