@@ -277,8 +277,7 @@ class MentionFinder:
         self._junta_states = frozenset(mention_cues.get("junta_states", []))
         self._junta_nouns = frozenset(n.lower() for n in mention_cues.get("junta_nouns", []))
         self._junta_modifier = re.compile(
-            r"(?<![\w'-])junta(?=\s+(?:troops|forces|soldiers|aircraft|jets|warplanes|officials|leaders|delegation|negotiators))",
-            re.IGNORECASE)
+            rf"(?<![\w'-])junta(?=\s+(?:{_alternation(mention_cues.get('junta_modified_nouns', []))})\b)", re.IGNORECASE)
         self._leader_government = re.compile(
             rf"(?:'s|')\s+(?:(?:{_alternation(mention_cues.get('government_adjectives', []))})\s+)?"
             rf"(?:{_alternation(mention_cues.get('government_nouns', []))})(?![\w-])"
@@ -1009,8 +1008,7 @@ class MentionFinder:
             earlier = {m.actor.id: m.actor for m in (*mentions, *new) if m.end <= match.start() and m.actor.id in self._force_ids}
             named = next(iter(earlier.values())) if len(earlier) == 1 else None
             # a state under military rule that the article names: "the military" there is its ruler's forces
-            ruled = {m.actor.id for m in mentions if m.actor.type == "Country" and m.actor.id in self._junta_states}
-            owner_state = next(iter(ruled)) if len(ruled) == 1 else home
+            owner_state = self._ruled_state(match.start(), mentions, home)
             body = recent[-1] if recent else self._forces.get((owner_state, noun)) if owner_state else \
                 named if named is not None and named.country == headline_state else None
             if body is not None:
@@ -1033,12 +1031,17 @@ class MentionFinder:
                 new.append(Mention(match.start(), match.end(), ruler, "reference"))
         return self._merge(mentions, new)
 
+    def _ruled_state(self, at: int, mentions: list[Mention], home: str | None) -> str | None:
+        """The military-ruled state the article names (the one named last before ``at`` when it names several),
+        else the article's state."""
+        ruled = [m for m in mentions if m.actor.type == "Country" and m.actor.id in self._junta_states]
+        states = {m.actor.id for m in ruled}
+        earlier = [m.actor.id for m in ruled if m.start < at]
+        return (next(iter(states)) if len(states) == 1 else earlier[-1] if earlier else None) or home
+
     def _junta(self, at: int, mentions: list[Mention], home: str | None) -> Actor | None:
-        """Who "the junta" at ``at`` is: the military-ruled state the article names (the one named last before
-        it when it names several), else the article's state; that state's forces where its junta is its army."""
-        ruled = [m.actor.id for m in mentions if m.actor.type == "Country" and m.actor.id in self._junta_states]
-        earlier = [m.actor.id for m in mentions if m.start < at and m.actor.id in ruled]
-        state = (ruled[0] if len(set(ruled)) == 1 else earlier[-1] if earlier else None) or home
+        """Who "the junta" at ``at`` is: the state of ``_ruled_state``, or its forces where its junta is its army."""
+        state = self._ruled_state(at, mentions, home)
         if state is None:
             return None
         army = self._forces.get((state, "military")) or self._forces.get((state, "army"))
