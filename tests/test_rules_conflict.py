@@ -263,3 +263,27 @@ def test_designations_of_counted_others_and_of_groups_added_with_them(extractor)
             "Tren de Aragua.")
     designated = {o for _, p, o in triples(extractor, text) if p == "designated"}
     assert {"Sinaloa Cartel", "Jalisco New Generation Cartel", "Gulf Cartel", "Tren de Aragua"} <= designated, designated
+
+
+def test_a_third_states_base_in_a_country_is_no_attack_on_the_country(extractor):
+    named = ("Iran fired a salvo of missiles at Al Udeid air base in Qatar, the largest US military installation "
+             "in the region, after giving advance warning.")
+    assert ("Iran", "attacked", "Qatar") not in triples(extractor, named)
+    found = triples(extractor, "Iran fired missiles at the US base in Qatar.")
+    assert ("Iran", "attacked", "United States") in found and ("Iran", "attacked", "Qatar") not in found
+    assert ("Russia", "attacked", "Ukraine") in triples(extractor, "Russia fired missiles at military sites in Ukraine.")
+
+
+def test_a_relative_clause_ends_before_a_contrasting_clause(extractor):
+    text = ("Turkish drones helped the Government of National Accord, which preceded Dbeibah's administration, repel "
+            "the assault in 2019, yet in April Ankara hosted Saddam Haftar, Khalifa Haftar's son, who held talks with "
+            "Turkish Defence Minister Yasar Guler.")
+    found = triples(extractor, text)
+    assert ("Saddam Haftar", "metWith", "Yasar Guler") in found
+    assert not any(s == "Government of National Accord" and p == "metWith" for s, p, _ in found), found
+
+
+def test_a_gap_does_not_cross_into_a_clause_with_its_own_pronoun_subject(extractor):
+    text = "Kim Jong Un met Putin in Beijing. Putin thanked the North Korean soldiers for their heroism, and he held talks with Kim."
+    found = triples(extractor, text)
+    assert not any(p == "metWith" and "North Korea" in (s, o) for s, p, o in found), found

@@ -190,7 +190,7 @@ class Extractor:
         """The claims of one sentence: of its placeholder text and of its clause views (``clauses``), each
         judged for polarity in the text it was read from."""
         for text, factor, suffix in [(coded, 1.0, ""), *((view, VIEW_FACTOR, "+clause") for view in views(coded))]:
-            raw = list(apply_rules(self.rules, text, actors)) + list(self.titles.claims(text, actors))
+            raw = list(apply_rules(self.rules, text, actors, view=bool(suffix))) + list(self.titles.claims(text, actors))
             for found in raw:
                 if found.subject.id == found.object.id or not self._fits(found):
                     continue

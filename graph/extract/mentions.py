@@ -238,7 +238,7 @@ class MentionFinder:
         self.pronouns = frozenset(p.lower() for p in mention_cues["pronouns"])
         self.pronoun_types = frozenset(mention_cues["pronoun_types"])
         self.window = int(mention_cues.get("reference_window", 600))
-        self._ambiguous_states = {form: (entry.get("kind", "name"), [s for s in entry["states"] if s in gazetteer])
+        self._ambiguous_states = {form: (entry.get("kind", "name"), [s for s in entry["actors"] if s in gazetteer])
                                   for entry in mention_cues.get("ambiguous_forms", []) for form in entry["form"]}
         self._ambiguous_form = re.compile(rf"(?<![\w'-])(?:{_alternation(self._ambiguous_states)})(?![\w-])") \
             if self._ambiguous_states else None
@@ -348,9 +348,9 @@ class MentionFinder:
         return Mention(mention.start, mention.start + len(who), state, "demonym" if who in state.demonyms else "name")
 
     def _ambiguous(self, text: str, mentions: list[Mention]) -> list[Mention]:
-        """Forms shared by several states ("Congolese", "Congo"): they name the one candidate state that the
+        """Forms shared by several actors ("Congolese", "Congo"): they name the one candidate that the
         article names unambiguously, else the one state whose own bodies or groups it names ("the M23 ...
-        inside Congo"), and nothing when it names none or several."""
+        inside Congo"), else the one body of a state it names, and nothing when it names none or several."""
         if self._ambiguous_form is None:
             return []
         named = {m.actor.id for m in mentions}
@@ -358,7 +358,8 @@ class MentionFinder:
         found = []
         for match in self._ambiguous_form.finditer(text):
             kind, states = self._ambiguous_states[match.group()]
-            present = [state for state in states if state in named] or [state for state in states if state in homes]
+            present = [state for state in states if state in named] or [state for state in states if state in homes] \
+                or [body for body in states if self.gazetteer.get(body).country in named]
             if len(present) == 1 and not self._inside(match.start(), mentions):
                 found.append(Mention(match.start(), match.end(), self.gazetteer.get(present[0]), kind))
         return found
@@ -566,13 +567,24 @@ class MentionFinder:
         field marshal's son" in a story that opened with Khalifa Haftar). A known person's surname may come
         before the full name (a headline); a discovered person's only after it."""
         named: dict[str, list[tuple[int, Actor]]] = {}
+        given: dict[str, list[tuple[int, Actor]]] = {}
         for mention in sorted(mentions, key=lambda m: m.start):
             if mention.actor.type != "Person" or mention.kind == "reference":
                 continue
-            for key in self._surname_keys(text[mention.start:mention.end]):
+            written = text[mention.start:mention.end]
+            for key in self._surname_keys(written, mention.actor):
                 persons = named.setdefault(key, [])
                 if all(actor.id != mention.actor.id for _, actor in persons):
                     persons.append((mention.end, mention.actor))
+            if len(written.split()) >= 2:
+                given.setdefault(written.split()[0], []).append((mention.end, mention.actor))
+        # relatives who share a surname go by their first names ("Saddam" after Khalifa and Saddam Haftar)
+        for persons in [p for p in named.values() if len({actor.id for _, actor in p}) > 1]:
+            for _, actor in persons:
+                for first, uses in given.items():
+                    if len(first) >= 3 and first not in self.not_names and any(a.id == actor.id for _, a in uses) \
+                            and len({a.id for _, a in uses}) == 1:
+                        named.setdefault(first, uses[:1])
         keys = {k: v for k, v in named.items() if self.gazetteer.lookup(k) is None}
         if not keys:
             return []
@@ -593,16 +605,42 @@ class MentionFinder:
             found.append(Mention(match.start(), match.end(), actor, "surname"))
         return found
 
-    def _surname_keys(self, name: str) -> list[str]:
+    def _surname_keys(self, name: str, person: Actor | None = None) -> list[str]:
+        """The words by which news names a person again after the full name: the surname, which comes first
+        in the states of ``surname_first_states`` ("Xi", "Kim"), and the given name in those of
+        ``given_name_states`` ("Abiy", "Getachew"), where a person has no surname.
+
+        >>> from graph.extract.cues import load_cues
+        >>> china = Actor("china", "Country", "China")
+        >>> xi = Actor("xi-jinping", "Person", "Xi Jinping", roles=(Role("President", "china", "leaderOf"),))
+        >>> finder = MentionFinder(Gazetteer({"china": china, "xi-jinping": xi}), load_cues()["mentions"], load_cues()["titles"])
+        >>> finder._surname_keys("Khalifa al-Haftar"), finder._surname_keys("Xi Jinping", xi)
+        (['Haftar', 'Al-Haftar'], ['Xi'])
+        """
         words = name.split()
         if len(words) < 2:
             return []
-        last = words[-1]
+        convention = self._naming_convention(person)
+        last = words[0] if convention else words[-1]
         keys = [last]
         bare = re.sub(r"^(?:al|el|Al|El)-", "", last)
         if bare != last:
             keys += [bare, "Al-" + bare]
-        return [k for k in keys if len(k) >= 3 and k[0].isupper() and k not in self.not_names]
+        shortest = 2 if convention == "surname_first" else 3  # "Xi", "Li"
+        return [k for k in keys if len(k) >= shortest and k[0].isupper() and k not in self.not_names]
+
+    def _naming_convention(self, person: Actor | None) -> str | None:
+        """"surname_first" or "given_name" for a known person whose offices lie in a state of that naming
+        convention (``mentions.yaml``), else None (the surname is the last word)."""
+        if person is None or person.discovered:
+            return None
+        for role in person.roles:
+            org = self.gazetteer.get(role.org) if role.org in self.gazetteer else None
+            state = org.id if org is not None and org.type == "Country" else (org.country if org is not None else None)
+            for convention in ("surname_first", "given_name"):
+                if state in self.cues.get(f"{convention}_states", []):
+                    return convention
+        return None
 
     def _references(self, text: str, mentions: list[Mention], home: str | None = None) -> list[Mention]:
         """'the group', 'the kingdom', 'its' ... resolved to a fitting actor named before them: for a noun,

@@ -99,9 +99,9 @@ APPOSITION = r"(?:\s*,\s+(?:the|a|an|its|their|his|her|one\s+of|once|now|also|fo
 RELATIVE = (r"(?:\s*,\s+(?:(?:which|who|whom|whose(?!\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,)|founded|based|known|led|once|also|the|a|an|one|another|"
             r"commanded|headed|run|backed|supported|funded|armed|formed|created|established|set\s+up|controlled|"
             r"named|called|dubbed|chaired|"
-            r"⟨\d+[A-Z][a-z]?⟩(?:'s|'))\b(?:(?!\band\s+whose\b)[^;]){0,160}?|(?:[^;⟨⟩,]|⟨\d+[A-Z]r⟩){1,60}"
+            r"⟨\d+[A-Z][a-z]?⟩(?:'s|'))\b(?:(?!\band\s+whose\b|,\s+(?:yet|but|while|whereas)\s)[^;]){0,160}?|(?:[^;⟨⟩,]|⟨\d+[A-Z]r⟩){1,60}"
             # a title apposition without a comma inside: ", head of ⟨Egypt⟩'s ⟨GIS⟩,"
-            r"|(?:head|chief|leader|commander|director|spokesman|spokeswoman|envoy)\s+of\s+[^;,]{1,80}?),)?"
+            r"|(?:head|chief|leader|commander|director|spokesman|spokeswoman|envoy)\s+of\s+[^;,]{1,80}?),(?!\s+(?:yet|but)\s))?"
             # a relative clause that carries the relation itself: ", which (the department says) receives ..."
             r"(?:\s*,?\s+(?:which|who|that)\s+(?:(?:[^\s,;]+\s+){0,3}?(?:says?|said|claims?|claimed|believes?|"
             r"believed|thinks?|argues?|alleges?|alleged|insists?|reports?|reported)\s+)?)?")
@@ -154,6 +154,9 @@ class Rule:
     # a match right after text this matches (its end anchored at the match) is no claim: "talks between the
     # army and ⟨X⟩ in ⟨C⟩" names where the talks were held, not where ⟨X⟩ operates
     not_after: re.Pattern | None = None
+    # the rule reads the sentence as written, never a clause view of it: the words a view leaves out may
+    # undo the relation ("at Al Udeid air base in ⟨Qatar⟩, the largest ⟨US⟩ military installation")
+    sentence_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,8 @@ class PatternCompiler:
         noun_follows = r"(?=\s+(?-i:[a-z]))(?!\s+(?:and|or)\s+(?:the\s+)?⟨)"
         modifier = (rf"⟨\d+C[dc]⟩{noun_follows}|⟨\d+[A-Z][a-z]?⟩-[\w-]+|⟨\d+[A-Z][a-z]?⟩(?:'s|')(?=\s)"
                     rf"|⟨\d+[A-Z]r⟩{noun_follows}|⟨\d+[A-Z][a-z]?⟩(?=\s+{HEAD_TITLES}\s)")
+        # nor does a gap cross ", yet", which opens a contrasting clause ("its largest barrage yet" stays one clause)
+        stops = rf"{stops}\b|[^\s⟨⟩]*,\s+yet"
         self.plain_word = rf"(?:(?:(?!{stops}\b)[^\s⟨⟩;:()\"“”]+|{modifier})\s+)"
         # plain words that do not cross into a time clause ("launched its campaign weeks after the attack on ⟨X⟩")
         subordinate = words_alternation(["after", "before", "since", "following", "amid", "when", "until"])
@@ -321,7 +326,7 @@ def compile_rules(cues: dict) -> list[Rule]:
                               required_words(pattern, cues["lists"]),
                               bool(entry.get("subject") and re.search(
                                   r"\{" + re.escape(entry["subject"]) + r"\+?:[A-Z]+\}, \(\?:(?:which|who)", pattern)),
-                              _not_after(entry, label)))
+                              _not_after(entry, label), entry.get("views", True) is False))
     return rules
 
 
@@ -542,12 +547,12 @@ def _embedded_subject(match: re.Match, rule: Rule, coded: str) -> bool:
     return bool(_EMBEDDED.search(before)) and not _TITLE_OF.search(before)
 
 
-def apply_rules(rules: list[Rule], coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
-    """All raw claims of the rules in one placeholder sentence (or clause view of it); ``actors[i]`` is the
-    actor of token ``i``."""
+def apply_rules(rules: list[Rule], coded: str, actors: list[Actor], view: bool = False) -> Iterator[RawClaim]:
+    """All raw claims of the rules in one placeholder sentence (or, with ``view``, a clause view of it);
+    ``actors[i]`` is the actor of token ``i``."""
     words = sentence_words(coded)
     for rule in rules:
-        if any(required.isdisjoint(words) for required in rule.keywords):
+        if any(required.isdisjoint(words) for required in rule.keywords) or (view and rule.sentence_only):
             continue
         for match in overlapping_matches(rule.regex, coded):
             if _embedded_subject(match, rule, coded) or (
