@@ -69,7 +69,21 @@ THREATENED = [
     ("Iran warned that any new aggression would bring a crushing response against Israel.", "Iran", "Israel"),
     ("Iran warned that it would not hesitate to strike Israel again.", "Iran", "Israel"),
     ("Hezbollah rejected the proposal and vowed to keep striking Israel.", "Hezbollah", "Israel"),
+    # a warning that says when it was given; a title after the body the speaker heads
+    ("Field Marshal Asim Munir, Pakistan's army chief, warned the Taliban last week that Pakistan would respond with "
+     "force to any attack.", "Asim Munir", "Taliban"),
+    ("The Pentagon warned Venezuela that its jets would be shot down.", "US Department of Defense", "Venezuela"),
+    ("Israel Katz has warned that Israel will intensify its strikes on Hezbollah unless Beirut disarms it.",
+     "Israel Katz", "Hezbollah"),
+    ("Chadian President Mahamat Idriss Deby threatened to pull Chad out of the Multinational Joint Task Force.",
+     "Mahamat Idriss Déby", "Multinational Joint Task Force"),
 ]
+
+
+def test_a_warning_of_no_harm_and_a_threat_to_leave_threaten_no_one_else(extractor):
+    assert not any(p == "threatened" for _, p, _ in triples(extractor, "The UN warned Israel that the talks would fail."))
+    found = triples(extractor, "Chadian President Mahamat Idriss Deby threatened to pull Chad out of the Multinational Joint Task Force.")
+    assert ("Mahamat Idriss Déby", "threatened", "Chad") not in found, found
 
 
 @pytest.mark.parametrize("text, subject, obj", THREATENED)

@@ -94,7 +94,9 @@ _SLOT = re.compile(r"\{(?P<name>[A-Za-z]\w*)(?P<list>[+&])?:(?P<cls>[A-Z]+)\}")
 _GAP = re.compile(r"\{(?P<kind>[~*=!^%;-])(?P<n>\d+)\}")
 # An apposition after a mention: ", the Lebanese movement," / ", its closest ally," (its mentions are not
 # members of a list slot).
-APPOSITION = r"(?:\s*,\s+(?:the|a|an|its|their|his|her|one\s+of|once|now|also|formerly|⟨\d+[A-Z][a-z]?⟩(?:'s|')|⟨\d+[A-Z]r⟩)\s+[^,;]{1,80}?(?=,))?"
+APPOSITION = (r"(?:\s*,\s+(?:the|a|an|its|their|his|her|one\s+of|once|now|also|formerly|⟨\d+[A-Z][a-z]?⟩(?:'s|')|⟨\d+[A-Z]r⟩"
+              # a title after the body it heads: ", ⟨Pakistan's army⟩ chief,"
+              r"|⟨\d+[GAOI][a-z]?⟩(?=\s+(?:chief|head|leader|commander|spokesman|spokeswoman)\s*,))\s+[^,;]{1,80}?(?=,))?")
 # A relative or participial clause after a mention: ", which the department says," / ", founded in 2013,".
 RELATIVE = (r"(?:\s*,\s+(?:(?:which|who|whom|whose(?!\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*,)|founded|based|known|led|once|also|the|a|an|one|another|"
             r"commanded|headed|run|backed|supported|funded|armed|formed|created|established|set\s+up|controlled|"
