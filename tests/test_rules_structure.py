@@ -71,6 +71,28 @@ def test_operates_in_country_possessive_list(extractor):
     assert ("Harakat al-Nujaba", "operatesIn", "Iraq") in found
 
 
+@pytest.mark.parametrize("text, group, country", [
+    # a possessed group noun spelling out its groups
+    ("Rubio designated Ecuador's two largest criminal gangs, Los Choneros and Los Lobos, as terrorists.", "Los Lobos", "Ecuador"),
+    ("The alliance unites three of Myanmar's ethnic armed groups: the Ta'ang National Liberation Army and the Arakan Army.",
+     "Arakan Army", "Myanmar"),
+    # a sentence opened by the region it is set in; adverbs before the preposition
+    ("In Myanmar's far north, the Kachin Independence Army has besieged the town of Bhamo.", "Kachin Independence Army", "Myanmar"),
+    ("The NUG was formed in 2021 and operates largely underground inside Myanmar.", "National Unity Government of Myanmar", "Myanmar"),
+    # a name that ends with the country its bearer works in
+    ("Several thousand serve under the African Union Support and Stabilisation Mission in Somalia.", "AUSSOM", "Somalia"),
+])
+def test_operates_in_by_possessed_lists_opening_places_and_names(extractor, text, group, country):
+    assert (group, "operatesIn", country) in triples(extractor, text), triples(extractor, text)
+
+
+def test_operates_in_not_for_a_possessed_noun_that_is_no_group(extractor):
+    found = triples(extractor, "Ecuador's two largest ports, Guayaquil and Manta, closed. Los Lobos attacked them.")
+    assert ("Los Lobos", "operatesIn", "Ecuador") not in found, found
+    found = triples(extractor, "In Qatar's view, Hamas and Israel must talk.")  # a point of view, not a place
+    assert ("Hamas", "operatesIn", "Qatar") not in found, found
+
+
 def test_operates_in_across_the_border(extractor):
     text = "Al-Shabaab, which operates in southern Somalia and across the border in Kenya, claimed the raid."
     found = triples(extractor, text)

@@ -30,6 +30,7 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from graph.articles import Article
 from graph.errors import DataFileError
@@ -133,6 +134,8 @@ class Extractor:
                 continue
             coded, actors = _code(text, sentence, inside)
             members.update(self._collective_members(coded, actors))
+            for claim in self._place_in_name_claims(doc, sentence, text, inside):
+                claims.setdefault(_key(claim), claim)
             if len(inside) < 2 and inside[0].actor.type != "Person":
                 continue  # one person alone may still hold an office the gazetteer knows ("President X said")
             for claim in self._sentence_claims(doc, sentence, coded, actors):
@@ -152,6 +155,25 @@ class Extractor:
         found = [dataclasses.replace(c, subject_text=names.get(c.subject.id, c.subject.name),
                                      object_text=names.get(c.object.id, c.object.name)) for c in claims.values()]
         return sorted(found, key=lambda c: (c.start, c.predicate, c.subject.name, c.object.name))
+
+    def _place_in_name_claims(self, doc: str, sentence: Sentence, text: str, inside: list[Mention]) -> Iterator[Claim]:
+        """A group or mission named after the country it works in operates there: "the UN Interim Force in
+        Lebanon", "the African Union Support and Stabilisation Mission in Somalia", "Islamic State in Somalia".
+
+        >>> from graph.gazetteer import Actor, Gazetteer
+        >>> gaz = Gazetteer({"lebanon": Actor("lebanon", "Country", "Lebanon"),
+        ...     "unifil": Actor("unifil", "InternationalOrganization", "UN Interim Force in Lebanon")})
+        >>> [(c.subject.name, c.predicate, c.object.name) for c in Extractor(gaz).extract_text("The UN Interim Force in Lebanon left.")]
+        [('UN Interim Force in Lebanon', 'operatesIn', 'Lebanon')]
+        """
+        for mention in inside:
+            if mention.actor.type not in _PLACE_NAMED_TYPES or mention.kind not in _NAMING_KINDS:
+                continue
+            place = _PLACE_IN_NAME.search(text[mention.start:mention.end])
+            state = self.gazetteer.lookup(place.group("place")) if place else None
+            if state is not None and state.type == "Country" and state.id != mention.actor.id:
+                yield Claim(doc, mention.actor, "operatesIn", state, sentence.text, sentence.start, sentence.end,
+                            "place-in-name", 0.85)
 
     def _unit_leaders(self, claims: list[Claim], named: set[str]) -> list[Claim]:
         """ANNOTATION.md: the commander of a unit leads the unit and is a member of its parent body. The
@@ -210,6 +232,9 @@ class Extractor:
 
 # How a mention names its actor outright (not by a reference, a demonym or a capital)
 _NAMING_KINDS = frozenset({"name", "alias", "acronym", "discovered"})
+# A name that ends with the country its bearer works in ("Mission in Somalia", "Force in Lebanon")
+_PLACE_IN_NAME = re.compile(r"\s(?:in|for)\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'-]*){0,3})$")
+_PLACE_NAMED_TYPES = frozenset({"ArmedGroup", "InternationalOrganization", "PoliticalOrganization"})
 
 
 def written_names(text: str, mentions: list[Mention]) -> dict[str, str]:
