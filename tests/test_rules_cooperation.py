@@ -197,6 +197,16 @@ POSITIVE = [
     # a title with "of" before the subject does not embed it
     ("Secretary of State Marco Rubio, speaking in Mexico City after meeting Mexican President Claudia Sheinbaum, "
      "said the strike was lawful.", ("Marco Rubio", "metWith", "Claudia Sheinbaum")),
+    # a counterpart named after a possessor's title; a journey before the meeting; those who attended the talks
+    ("The envoy Hans Grundberg, who met the Houthis' chief negotiator, Mohammed Abdulsalam, in Muscat, urged calm.",
+     ("Hans Grundberg", "metWith", "Mohammed Abdulsalam")),
+    ("A truce was agreed after Mazloum Abdi travelled to Damascus and met Ahmed al-Sharaa, in talks attended by Tom Barrack.",
+     ("Mazloum Abdi", "metWith", "Ahmed al-Sharaa")),
+    ("A truce was agreed after Mazloum Abdi travelled to Damascus and met Ahmed al-Sharaa, in talks attended by Tom Barrack.",
+     ("Tom Barrack", "metWith", "Ahmed al-Sharaa")),
+    # guests introduced by a plural title
+    ("Qatar then hosted the two countries' defence ministers, Pakistan's Khawaja Asif and Afghanistan's Mohammad Yaqoob, "
+     "for talks in Doha.", ("Qatar", "metWith", "Khawaja Asif")),
 ]
 
 
