@@ -204,6 +204,12 @@ POSITIVE = [
      ("Mazloum Abdi", "metWith", "Ahmed al-Sharaa")),
     ("A truce was agreed after Mazloum Abdi travelled to Damascus and met Ahmed al-Sharaa, in talks attended by Tom Barrack.",
      ("Tom Barrack", "metWith", "Ahmed al-Sharaa")),
+    # reliance on a backer; a list that turned to one; supplies sold; a sponsor of a body's forces; troops from a list
+    ("Transnistria has relied on Moscow for decades.", ("Transnistria", "backedBy", "Russia")),
+    ("Burkina Faso and Niger have turned to Moscow for weapons and training.", ("Burkina Faso", "backedBy", "Russia")),
+    ("Myanmar's military has been kept supplied by Russia and China.", ("Myanmar Armed Forces", "backedBy", "China")),
+    ("The UAE, a long-standing sponsor of Puntland's security forces, flew strikes.", ("Puntland", "backedBy", "United Arab Emirates")),
+    ("AUSSOM fields roughly 11,000 troops from countries including Uganda and Djibouti.", ("AUSSOM", "backedBy", "Djibouti")),
     # guests introduced by a plural title
     ("Qatar then hosted the two countries' defence ministers, Pakistan's Khawaja Asif and Afghanistan's Mohammad Yaqoob, "
      "for talks in Doha.", ("Qatar", "metWith", "Khawaja Asif")),
@@ -216,6 +222,9 @@ def test_cooperation_rule_fires(extractor: Extractor, text: str, triple: tuple[s
 
 
 NEGATIVE = [
+    # reliance on a state's goods or on a person's word is no backing
+    ("Moldova has relied on Russia's gas pipelines since 1992.", ("Moldova", "backedBy", "Russia")),
+    ("The army relies on its own drones.", ("Sudanese Armed Forces", "backedBy", "Sudan")),
     # "armed drones" are weapons, nobody armed the group they were used against
     ("Turkey has also used armed drones against al-Shabaab positions.", ("al-Shabaab", "backedBy", "Turkey")),
     # the accusers are no backers, and reporters of a deployment fight alongside nobody
