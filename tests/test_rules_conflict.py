@@ -301,3 +301,13 @@ def test_a_gap_does_not_cross_into_a_clause_with_its_own_pronoun_subject(extract
     text = "Kim Jong Un met Putin in Beijing. Putin thanked the North Korean soldiers for their heroism, and he held talks with Kim."
     found = triples(extractor, text)
     assert not any(p == "metWith" and "North Korea" in (s, o) for s, p, o in found), found
+
+
+def test_a_mention_that_speaks_next_is_no_object(extractor):
+    text = "US forces struck a second boat that President Donald Trump said was carrying drugs from Venezuela."
+    assert ("United States", "attacked", "Donald Trump") not in triples(extractor, text)
+    both = ("Amir Khan Muttaqi was in New Delhi, where he met Indian Foreign Minister Subrahmanyam Jaishankar and India "
+            "announced a new embassy.")
+    found = triples(extractor, both)
+    assert ("Amir Khan Muttaqi", "metWith", "S. Jaishankar") in found, found
+    assert not any(p == "metWith" and o == "India" for _, p, o in found), found

@@ -472,3 +472,21 @@ def test_a_possessive_governs_list_members_without_their_own_article(extractor):
     found = triples(extractor, "Washington designated Venezuela's Tren de Aragua and the MS-13 gang.")
     assert ("Tren de Aragua", "operatesIn", "Venezuela") in found, found
     assert ("MS-13", "operatesIn", "Venezuela") not in found, found
+
+
+def test_a_bare_title_after_whose_is_of_the_state_before_it(extractor):
+    text = ("The US Navy sent a destroyer to the Caribbean. Trinidad and Tobago, whose Prime Minister Ana Lopez-Brant "
+            "has welcomed the strikes, hosted the US destroyer.")
+    found = triples(extractor, text)
+    assert ("Ana Lopez-Brant", "leaderOf", "Trinidad and Tobago") in found, found
+    assert ("Ana Lopez-Brant", "leaderOf", "United States") not in found, found
+
+
+def test_a_title_resolved_to_another_states_body_yields_to_the_known_office(extractor):
+    text = ("Rubio said he had engaged with officials on both sides, including Pakistani Prime Minister Shehbaz Sharif, "
+            "army chief General Asim Munir and Indian Prime Minister Narendra Modi.")
+    found = triples(extractor, text)
+    assert not any(s == "Asim Munir" and o in {"US Army", "Indian Army"} for s, _, o in found), found
+    own = ("Pakistan mourned the dead in Pakistan's south. Prime Minister Shehbaz Sharif flew to Quetta, where army chief "
+           "General Asim Munir briefed him.")
+    assert ("Asim Munir", "leaderOf", "Pakistan Army") in triples(extractor, own)

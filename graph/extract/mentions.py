@@ -1134,6 +1134,16 @@ class MentionFinder:
         previous = lead.split()[-1] if lead.split() else ""
         if previous[:1].isupper() and not previous.endswith((".", ",", ":", '"')) or previous.endswith(("'s", "'")):
             return actor  # "Interim Defence Minister X", "the country's Foreign Minister X": the owner is named
+        after = re.match(r"\s+of\s+(?:the\s+)?", text[match.end():match.end() + 12])
+        if after and any(m.start == match.end() + after.end() for m in known):
+            return actor  # "Lieutenant General X of India": the state follows the name
+        whose = re.search(r",\s+whose\s+$", lead)
+        if whose:
+            comma = start - len(lead) + whose.start()
+            owner = next((m.actor for m in known if m.end == comma), None)
+            if owner is None or owner.type != "Country":
+                return actor  # "the group, whose leader X": not the article's state
+            home = owner.id  # "Trinidad and Tobago, whose Prime Minister X"
         state = self._listed_officials_state(text, start, known) or home
         return Actor(actor.id, actor.type, actor.name, discovered=True,
                      roles=(Role(match.group("trigger"), state, relation),))

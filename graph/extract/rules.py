@@ -573,10 +573,20 @@ def apply_rules(rules: list[Rule], coded: str, actors: list[Actor], view: bool =
                             yield RawClaim(actors[s], actors[m], rule.relation, rule.id, rule.confidence, match.span(), trigger,
                                            rule.modal_ok, rule.scope_match)
                 continue
+            objects = _members(match, rule.object, coded)
+            if _SPEAKER_AFTER.match(coded, match.end(rule.object)):
+                # "struck a boat that President ⟨P⟩ said was ...", "met ⟨P⟩ and ⟨C⟩ announced ...": the last one
+                # speaks in a clause of its own
+                objects = objects[:-1]
             for s in _members(match, rule.subject, coded):
-                for o in _members(match, rule.object, coded):
+                for o in objects:
                     yield RawClaim(actors[s], actors[o], rule.relation, rule.id, rule.confidence, match.span(), trigger,
                                    rule.modal_ok, rule.scope_match)
+
+
+# A speech verb right after a mention (no comma between) opens a clause with that mention as its subject
+_SPEAKER_AFTER = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:said|says|say|told|claimed|claims|announced|alleged|"
+                            r"alleges|insisted|insists|reported|reports)\b")
 
 
 def _members(match: re.Match, slot: str, coded: str) -> list[int]:

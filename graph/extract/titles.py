@@ -157,6 +157,8 @@ class TitleRules:
                 indefinite = article in {"a", "an", "another"} or article.startswith("one of")
                 relation = "memberOf" if rule_id == "apposition-title-of-part" else self.relation(title, qualifiers, org, indefinite)
                 role = self._gazetteer_role(person, title, in_sentence)
+                if role is None and _resolved_reference(coded, match.end("org")) and self._other_state(person, org):
+                    continue  # "army chief General X" after another state's officials: the gazetteer knows X's army
                 if role is None and title.lower() in self.ranks:
                     # "Niger's General X": a rank is no office; the person's own role with that state or body says which
                     role = next(((r.relation, org) for r in person.roles if r.org == org.id and r.end is None), None)
@@ -282,6 +284,17 @@ class TitleRules:
                     return role.relation, self.gazetteer.get(role.org)
         return None
 
+    def _other_state(self, person: Actor, org: Actor) -> bool:
+        """Whether every office the gazetteer knows of the person lies in a state other than the body's."""
+        def state(actor_id: str) -> str | None:
+            if self.gazetteer is None or actor_id not in self.gazetteer:
+                return None
+            actor = self.gazetteer.get(actor_id)
+            return actor.id if actor.type == "Country" else actor.country
+        body_state = org.id if org.type == "Country" else org.country
+        states = {state(role.org) for role in person.roles} - {None}
+        return bool(body_state and states) and body_state not in states
+
     def _named_body(self, title: str, org: Actor, relation: str | None, actors: list[Actor]):
         """A head-of-body title with its country ("US Secretary of State X") leads the body if the
         sentence names it ("... the State Department said")."""
@@ -296,6 +309,13 @@ class TitleRules:
                 ):
                     return actor, "leaderOf"
         return org, relation
+
+
+def _resolved_reference(coded: str, index_end: int) -> bool:
+    """Whether the token whose index ends at ``index_end`` is a reference ("the army", "its") resolved to
+    an actor, not a name."""
+    close = coded.find("⟩", index_end)
+    return close > 0 and coded[index_end:close].endswith("r")
 
 
 def _names_role_start(role: str, title: str) -> bool:
