@@ -515,6 +515,9 @@ def test_a_surname_of_a_person_without_relatives_is_the_last_word(project):
      "Joint Force of Armed Struggle Movements"),
     ("Fighting broke out in Tripoli, Libya. The Presidential Council called for calm.", "Presidential Council",
      "Libyan Presidential Council"),
+    # several candidates' states named: the article's state
+    ("Libya's rivals met in Tripoli, Libya. The House of Representatives backed Hammad. A US envoy visited Libya.",
+     "House of Representatives", "Libyan House of Representatives"),
 ])
 def test_a_form_shared_by_bodies_names_the_body_of_the_articles_state(project, text, surface, actor):
     assert (surface, actor, ()) in project_named(project, text)

@@ -350,16 +350,19 @@ class MentionFinder:
     def _ambiguous(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Forms shared by several actors ("Congolese", "Congo"): they name the one candidate that the
         article names unambiguously, else the one state whose own bodies or groups it names ("the M23 ...
-        inside Congo"), else the one body of a state it names, and nothing when it names none or several."""
+        inside Congo"), else the one body of a state it names (of the article's state, if it names several), and
+        nothing when it names none or several."""
         if self._ambiguous_form is None:
             return []
         named = {m.actor.id for m in mentions}
         homes = {m.actor.country for m in mentions if m.actor.country}
+        home = self._home_country(mentions, text.find("\n"), self._dateline_state(text))
         found = []
         for match in self._ambiguous_form.finditer(text):
             kind, states = self._ambiguous_states[match.group()]
+            bodies = [body for body in states if self.gazetteer.get(body).country in named]
             present = [state for state in states if state in named] or [state for state in states if state in homes] \
-                or [body for body in states if self.gazetteer.get(body).country in named]
+                or (bodies if len(bodies) < 2 else [body for body in bodies if self.gazetteer.get(body).country == home])
             if len(present) == 1 and not self._inside(match.start(), mentions):
                 found.append(Mention(match.start(), match.end(), self.gazetteer.get(present[0]), kind))
         return found
