@@ -515,6 +515,10 @@ def test_a_surname_of_a_person_without_relatives_is_the_last_word(project):
      "Joint Force of Armed Struggle Movements"),
     ("Fighting broke out in Tripoli, Libya. The Presidential Council called for calm.", "Presidential Council",
      "Libyan Presidential Council"),
+    # national forces of states on the Sahel's coastal front and in the south of Africa
+    ("JNIM attacked a post in northern Benin. The Beninese army struck back.", "Beninese army", "Benin Armed Forces"),
+    ("Insurgents attacked Mocimboa da Praia. Mozambique's army retook the town.", "Mozambique's army",
+     "Mozambique Defence Armed Forces"),
     # several candidates' states named: the article's state
     ("Libya's rivals met in Tripoli, Libya. The House of Representatives backed Hammad. A US envoy visited Libya.",
      "House of Representatives", "Libyan House of Representatives"),
