@@ -311,3 +311,9 @@ def test_a_mention_that_speaks_next_is_no_object(extractor):
     found = triples(extractor, both)
     assert ("Amir Khan Muttaqi", "metWith", "S. Jaishankar") in found, found
     assert not any(p == "metWith" and o == "India" for _, p, o in found), found
+
+
+def test_turning_on_a_former_partner_is_hostility(extractor):
+    found = triples(extractor, "Fano fought alongside the Ethiopian army against the TPLF, but turned on Abiy Ahmed in 2023.")
+    assert has(found, "Fano", "hostileTo", "Abiy Ahmed"), found
+    assert not has(triples(extractor, "Fano turned on the radio in 2023."), "Fano", "hostileTo", "Abiy Ahmed")

@@ -210,6 +210,11 @@ POSITIVE = [
     ("Myanmar's military has been kept supplied by Russia and China.", ("Myanmar Armed Forces", "backedBy", "China")),
     ("The UAE, a long-standing sponsor of Puntland's security forces, flew strikes.", ("Puntland", "backedBy", "United Arab Emirates")),
     ("AUSSOM fields roughly 11,000 troops from countries including Uganda and Djibouti.", ("AUSSOM", "backedBy", "Djibouti")),
+    # forces fighting a common enemy together; partners named after the alliance they share
+    ("Ugandan and Congolese troops have been fighting the ADF together since 2021.",
+     ("Uganda", "alliedWith", "Democratic Republic of the Congo")),
+    ("Mali and its partners in the Alliance of Sahel States, Burkina Faso and Niger, recalled their ambassadors.",
+     ("Mali", "alliedWith", "Niger")),
     # guests introduced by a plural title
     ("Qatar then hosted the two countries' defence ministers, Pakistan's Khawaja Asif and Afghanistan's Mohammad Yaqoob, "
      "for talks in Doha.", ("Qatar", "metWith", "Khawaja Asif")),
@@ -222,6 +227,9 @@ def test_cooperation_rule_fires(extractor: Extractor, text: str, triple: tuple[s
 
 
 NEGATIVE = [
+    # talking together is no fighting together
+    ("Ugandan and Congolese officials have been talking together since 2021.",
+     ("Uganda", "alliedWith", "Democratic Republic of the Congo")),
     # reliance on a state's goods or on a person's word is no backing
     ("Moldova has relied on Russia's gas pipelines since 1992.", ("Moldova", "backedBy", "Russia")),
     ("The army relies on its own drones.", ("Sudanese Armed Forces", "backedBy", "Sudan")),
