@@ -490,3 +490,12 @@ def test_a_title_resolved_to_another_states_body_yields_to_the_known_office(extr
     own = ("Pakistan mourned the dead in Pakistan's south. Prime Minister Shehbaz Sharif flew to Quetta, where army chief "
            "General Asim Munir briefed him.")
     assert ("Asim Munir", "leaderOf", "Pakistan Army") in triples(extractor, own)
+
+
+def test_factions_listed_then_folded_into_a_force_are_part_of_it(extractor):
+    text = ("Its factions, among them the Sultan Murad Division and the Suleiman Shah Brigade, have since been folded "
+            "into the new Syrian army.")
+    found = triples(extractor, text)
+    assert ("Sultan Murad Division", "partOf", "Syrian Army") in found and ("Suleiman Shah Brigade", "partOf", "Syrian Army") in found, found
+    fought = "Its factions, among them the Sultan Murad Division, have since fought the new Syrian army."
+    assert not any(p == "partOf" for _, p, _ in triples(extractor, fought))

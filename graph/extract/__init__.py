@@ -134,7 +134,7 @@ class Extractor:
                 continue
             coded, actors = _code(text, sentence, inside)
             members.update(self._collective_members(coded, actors))
-            for claim in self._place_in_name_claims(doc, sentence, text, inside):
+            for claim in self._name_claims(doc, sentence, text, inside):
                 claims.setdefault(_key(claim), claim)
             if len(inside) < 2 and inside[0].actor.type != "Person":
                 continue  # one person alone may still hold an office the gazetteer knows ("President X said")
@@ -156,9 +156,9 @@ class Extractor:
                                      object_text=names.get(c.object.id, c.object.name)) for c in claims.values()]
         return sorted(found, key=lambda c: (c.start, c.predicate, c.subject.name, c.object.name))
 
-    def _place_in_name_claims(self, doc: str, sentence: Sentence, text: str, inside: list[Mention]) -> Iterator[Claim]:
-        """A group or mission named after the country it works in operates there: "the UN Interim Force in
-        Lebanon", "the African Union Support and Stabilisation Mission in Somalia", "Islamic State in Somalia".
+    def _name_claims(self, doc: str, sentence: Sentence, text: str, inside: list[Mention]) -> Iterator[Claim]:
+        """What a name itself says: a group or mission named after the country it works in operates there
+        ("the UN Interim Force in Lebanon", "the AU Mission in Somalia", "Islamic State in Somalia").
 
         >>> from graph.gazetteer import Actor, Gazetteer
         >>> gaz = Gazetteer({"lebanon": Actor("lebanon", "Country", "Lebanon"),
