@@ -143,6 +143,19 @@ class Gazetteer:
         hit = self._forms.get(fold(name.strip()))
         return self.actors[hit[0]] if hit else None
 
+    def office_states(self, person: Actor) -> set[str]:
+        """The ids of the states in which a person's gazetteer offices lie (the state itself, or the state of
+        the body the office is in).
+
+        >>> gaz = Gazetteer({"mali": Actor("mali", "Country", "Mali"),
+        ...                  "fama": Actor("fama", "GovernmentOrganization", "Malian Armed Forces", country="mali"),
+        ...                  "goita": Actor("goita", "Person", "Assimi Goita", roles=(Role("Colonel", "fama"),))})
+        >>> gaz.office_states(gaz.get("goita"))
+        {'mali'}
+        """
+        orgs = [self.actors[role.org] for role in person.roles if role.org in self.actors]
+        return {org.id if org.type == "Country" else org.country for org in orgs} - {None}
+
     def led_state(self, person: Actor) -> Actor | None:
         """The country a person currently heads, by the person's gazetteer roles.
 

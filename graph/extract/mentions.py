@@ -637,12 +637,10 @@ class MentionFinder:
         convention (``mentions.yaml``), else None (the surname is the last word)."""
         if person is None or person.discovered:
             return None
-        for role in person.roles:
-            org = self.gazetteer.get(role.org) if role.org in self.gazetteer else None
-            state = org.id if org is not None and org.type == "Country" else (org.country if org is not None else None)
-            for convention in ("surname_first", "given_name"):
-                if state in self.cues.get(f"{convention}_states", []):
-                    return convention
+        states = self.gazetteer.office_states(person)
+        for convention in ("surname_first", "given_name"):
+            if states & set(self.cues.get(f"{convention}_states", [])):
+                return convention
         return None
 
     def _references(self, text: str, mentions: list[Mention], home: str | None = None) -> list[Mention]:

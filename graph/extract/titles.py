@@ -286,13 +286,8 @@ class TitleRules:
 
     def _other_state(self, person: Actor, org: Actor) -> bool:
         """Whether every office the gazetteer knows of the person lies in a state other than the body's."""
-        def state(actor_id: str) -> str | None:
-            if self.gazetteer is None or actor_id not in self.gazetteer:
-                return None
-            actor = self.gazetteer.get(actor_id)
-            return actor.id if actor.type == "Country" else actor.country
         body_state = org.id if org.type == "Country" else org.country
-        states = {state(role.org) for role in person.roles} - {None}
+        states = self.gazetteer.office_states(person) if self.gazetteer is not None else set()
         return bool(body_state and states) and body_state not in states
 
     def _named_body(self, title: str, org: Actor, relation: str | None, actors: list[Actor]):
