@@ -356,13 +356,16 @@ class MentionFinder:
             return []
         named = {m.actor.id for m in mentions}
         homes = {m.actor.country for m in mentions if m.actor.country}
-        home = self._home_country(mentions, text.find("\n"), self._dateline_state(text))
+        home = None  # the article's state: found only when the states of two candidate bodies are named
         found = []
         for match in self._ambiguous_form.finditer(text):
             kind, states = self._ambiguous_states[match.group()]
             bodies = [body for body in states if self.gazetteer.get(body).country in named]
+            if len(bodies) > 1:
+                home = home or self._home_country(mentions, text.find("\n"), self._dateline_state(text))
+                bodies = [body for body in bodies if self.gazetteer.get(body).country == home]
             present = [state for state in states if state in named] or [state for state in states if state in homes] \
-                or (bodies if len(bodies) < 2 else [body for body in bodies if self.gazetteer.get(body).country == home])
+                or bodies
             if len(present) == 1 and not self._inside(match.start(), mentions):
                 found.append(Mention(match.start(), match.end(), self.gazetteer.get(present[0]), kind))
         return found
@@ -582,12 +585,11 @@ class MentionFinder:
             if len(written.split()) >= 2:
                 given.setdefault(written.split()[0], []).append((mention.end, mention.actor))
         # relatives who share a surname go by their first names ("Saddam" after Khalifa and Saddam Haftar)
+        first_names = {uses[0][1].id: (first, uses[0]) for first, uses in given.items()
+                       if len(first) >= 3 and first not in self.not_names and len({a.id for _, a in uses}) == 1}
         for persons in [p for p in named.values() if len({actor.id for _, actor in p}) > 1]:
-            for _, actor in persons:
-                for first, uses in given.items():
-                    if len(first) >= 3 and first not in self.not_names and any(a.id == actor.id for _, a in uses) \
-                            and len({a.id for _, a in uses}) == 1:
-                        named.setdefault(first, uses[:1])
+            for first, use in (first_names[actor.id] for _, actor in persons if actor.id in first_names):
+                named.setdefault(first, [use])
         keys = {k: v for k, v in named.items() if self.gazetteer.lookup(k) is None}
         if not keys:
             return []

@@ -212,13 +212,13 @@ class PatternCompiler:
 
     def __init__(self, lists: dict[str, list[str]], gap_stops: list[str]):
         self.lists = {name: words_alternation(words) for name, words in lists.items()}
-        stops = words_alternation(gap_stops)
+        # clause words no gap crosses, and ", yet", which opens a contrasting clause ("its largest barrage yet"
+        # stays one clause)
+        stops = rf"(?:{words_alternation(gap_stops)}\b|[^\s⟨⟩]*,\s+yet)"
         # a lower-case word follows, but not "and <mention>" (then the mention is one of a pair)
         noun_follows = r"(?=\s+(?-i:[a-z]))(?!\s+(?:and|or)\s+(?:the\s+)?⟨)"
         modifier = (rf"⟨\d+C[dc]⟩{noun_follows}|⟨\d+[A-Z][a-z]?⟩-[\w-]+|⟨\d+[A-Z][a-z]?⟩(?:'s|')(?=\s)"
                     rf"|⟨\d+[A-Z]r⟩{noun_follows}|⟨\d+[A-Z][a-z]?⟩(?=\s+{HEAD_TITLES}\s)")
-        # nor does a gap cross ", yet", which opens a contrasting clause ("its largest barrage yet" stays one clause)
-        stops = rf"{stops}\b|[^\s⟨⟩]*,\s+yet"
         self.plain_word = rf"(?:(?:(?!{stops}\b)[^\s⟨⟩;:()\"“”]+|{modifier})\s+)"
         # plain words that do not cross into a time clause ("launched its campaign weeks after the attack on ⟨X⟩")
         subordinate = words_alternation(["after", "before", "since", "following", "amid", "when", "until"])
