@@ -80,3 +80,11 @@ def test_a_subject_named_by_its_members_reads_as_the_group():
     views_ = views("Fighters from the ⟨0A⟩ in ⟨1C⟩ raided a base, killing two ⟨2Cd⟩ soldiers.")
     assert "⟨0A⟩ fighters raided a base, killing two ⟨2Cd⟩ soldiers." in views_
     assert "⟨0A⟩ killing two ⟨2Cd⟩ soldiers." in views_
+
+
+def test_a_later_copula_before_a_noun_phrase_shares_the_subject():
+    assert list(shared_subject_clauses("⟨0C⟩ borders ⟨1C⟩ and is ⟨2G⟩'s closest backer.")) == ["⟨0C⟩ is ⟨2G⟩'s closest backer."]
+    assert list(shared_subject_clauses("⟨0A⟩ fought ⟨1C⟩ and is the largest member of the ⟨2A⟩.")) == \
+        ["⟨0A⟩ is the largest member of the ⟨2A⟩."]
+    # a copula before an adjective or a participle is no new noun phrase
+    assert list(shared_subject_clauses("⟨0C⟩ met ⟨1C⟩ and is expected to return.")) == []

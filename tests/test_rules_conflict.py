@@ -317,3 +317,20 @@ def test_turning_on_a_former_partner_is_hostility(extractor):
     found = triples(extractor, "Fano fought alongside the Ethiopian army against the TPLF, but turned on Abiy Ahmed in 2023.")
     assert has(found, "Fano", "hostileTo", "Abiy Ahmed"), found
     assert not has(triples(extractor, "Fano turned on the radio in 2023."), "Fano", "hostileTo", "Abiy Ahmed")
+
+
+@pytest.mark.parametrize("text, attacker, defender", [
+    ("Kenyan troops beat back an al-Shabaab assault on their base in Lamu county.", "al-Shabaab", "Kenya"),
+    ("The Sudanese army said it had repelled a fresh attack by the Rapid Support Forces on El Obeid.",
+     "Rapid Support Forces", "Sudanese Armed Forces"),
+    ("MONUSCO peacekeepers fought off repeated CODECO raids on the camp.", "CODECO", "MONUSCO"),
+])
+def test_a_repelled_attack_is_an_attack_on_the_defender(extractor, text, attacker, defender):
+    assert (attacker, "attacked", defender) in triples(extractor, text)
+
+
+def test_a_foiled_attack_or_a_repelled_question_is_no_attack(extractor):
+    assert ("al-Shabaab", "attacked", "Somalia") not in triples(
+        extractor, "Somali police foiled an al-Shabaab plot against a hotel in Mogadishu.")
+    assert not any(p == "attacked" for _, p, _ in triples(
+        extractor, "Kenyan officials repelled questions about al-Shabaab's finances."))

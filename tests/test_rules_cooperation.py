@@ -29,6 +29,10 @@ def _hedged(extractor: Extractor, text: str, subject: str, predicate: str, obj: 
 
 
 POSITIVE = [
+    # fighting an enemy alongside a partner
+    ("Chadian troops fought Boko Haram alongside Nigerian soldiers in the Lake Chad basin.", ("Chad", "alliedWith", "Nigeria")),
+    ("Rwanda has hundreds of soldiers in Mozambique fighting the insurgents alongside the Mozambican army.",
+     ("Rwanda", "alliedWith", "Mozambique Defence Armed Forces")),
     # a plural apposition without an article opens a relative clause about the named group
     ("Fano, Amhara militias that fought alongside the Ethiopian army in Tigray, later turned on it.",
      ("Fano", "alliedWith", "Ethiopian National Defense Force")),
@@ -227,6 +231,8 @@ def test_cooperation_rule_fires(extractor: Extractor, text: str, triple: tuple[s
 
 
 NEGATIVE = [
+    # fighting near a partner's border is not fighting alongside it
+    ("Chadian troops fought Boko Haram near the Nigerian border.", ("Chad", "alliedWith", "Nigeria")),
     # talking together is no fighting together
     ("Ugandan and Congolese officials have been talking together since 2021.",
      ("Uganda", "alliedWith", "Democratic Republic of the Congo")),

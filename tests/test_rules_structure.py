@@ -499,3 +499,44 @@ def test_factions_listed_then_folded_into_a_force_are_part_of_it(extractor):
     assert ("Sultan Murad Division", "partOf", "Syrian Army") in found and ("Suleiman Shah Brigade", "partOf", "Syrian Army") in found, found
     fought = "Its factions, among them the Sultan Murad Division, have since fought the new Syrian army."
     assert not any(p == "partOf" for _, p, _ in triples(extractor, fought))
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    # members named after the one that belongs: "along with"
+    ("Kataib Hezbollah belongs to the Popular Mobilization Forces, along with Asaib Ahl al-Haq and the Badr Organization.",
+     "Asaib Ahl al-Haq", "Popular Mobilization Forces"),
+    ("Kataib Hezbollah belongs to the Popular Mobilization Forces, along with Asaib Ahl al-Haq and the Badr Organization.",
+     "Badr Organization", "Popular Mobilization Forces"),
+    # "other factions in X include A and B"
+    ("Other factions in the Popular Mobilization Forces include Kataib Sayyid al-Shuhada and Harakat al-Nujaba.",
+     "Harakat al-Nujaba", "Popular Mobilization Forces"),
+])
+def test_part_of_for_members_named_along_with_or_included(extractor, text, part, whole):
+    assert has(extractor, text, part, "partOf", whole)
+
+
+def test_part_of_not_for_what_stands_along_with_a_member_elsewhere(extractor):
+    text = "Kataib Hezbollah belongs to the Popular Mobilization Forces and, along with Iran, opposes the US presence."
+    assert not has(extractor, text, "Iran", "partOf", "Popular Mobilization Forces")
+    text = "Other factions in Baghdad include Kataib Sayyid al-Shuhada."
+    assert not any(p == "partOf" for _, p, _ in triples(extractor, text))
+
+
+@pytest.mark.parametrize("text, person, relation, org", [
+    # qualifiers that say something of the person, not of the office, keep a head title whole
+    ("Imran Khan, Pakistan's jailed former prime minister, urged a boycott.", "Imran Khan", "leaderOf", "Pakistan"),
+    ("Ibrahim Traoré, Burkina Faso's 37-year-old leader, flew to Moscow.", "Ibrahim Traoré", "leaderOf", "Burkina Faso"),
+    # an apposition without an article, closed by a comma
+    ("Asim Munir, Pakistan's army chief, flew to Washington.", "Asim Munir", "leaderOf", "Pakistan Army"),
+    ("Naim Qassem, Hezbollah leader, spoke on Sunday.", "Naim Qassem", "leaderOf", "Hezbollah"),
+])
+def test_title_appositions_with_qualifiers_and_without_an_article(extractor, text, person, relation, org):
+    assert (person, relation, org) in triples(extractor, text)
+
+
+def test_a_bare_title_apposition_that_opens_a_list_member_belongs_to_the_next_name(extractor):
+    found = triples(extractor, "Donald Trump, Pentagon chief Pete Hegseth and Marco Rubio met in Florida.")
+    assert not any(s == "Donald Trump" and p == "leaderOf" and o != "United States" for s, p, o in found), found
+    # a qualifier that says the person does not hold the office yet still blocks the head title
+    assert ("Ali Raza", "leaderOf", "Pakistan") in triples(extractor, "Ali Raza, Pakistan's elected prime minister, spoke.")
+    assert ("Ali Raza", "leaderOf", "Pakistan") not in triples(extractor, "Ali Raza, Pakistan's aspiring prime minister, spoke.")

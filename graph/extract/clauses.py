@@ -241,6 +241,9 @@ _SHARED_SUBJECT_VERB = re.compile(
     # "... and is led by ⟨P⟩": a passive with its copula is a verb phrase of the subject
     r"(?=(?:is|are|was|were)\s+(?:also\s+|now\s+|still\s+)?(?:led|headed|commanded|run|chaired|backed|funded|armed|"
     r"supported)\s+by\b)|"
+    # "... and is ⟨B⟩'s closest backer", "... and was a member of ⟨B⟩": a copula before a noun phrase
+    r"(?=(?:is|are|was|were|remains|remain|remained)\s+(?:also\s+|now\s+|still\s+)?(?:the|a|an|one\s+of|"
+    r"⟨\d+[A-Z][a-z]?⟩(?:'s|'))\s)|"
     r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|other|others|many|some|several|in|on|at|"
     r"for|with|from|to|of|by|as|after|before|since|then|now|is|are|was|were|not|no|more|most|two|three)\b)"
     r"(?![a-z]+\s+by\b)"  # "is armed and funded by ⟨B⟩": a passive participle shares the clause, not the subject

@@ -22,6 +22,7 @@ _TITLE_ADJECTIVES = frozenset("senior chief new current then top longtime long-t
                               "charismatic hardline hard-line influential late slain assassinated ousted".split())
 # Possessive pronouns among a title's qualifiers: the title is someone else's ("⟨X⟩ killed their chief")
 _OTHER_OWNER = frozenset("their its his her our".split())
+_AGE = re.compile(r"\d+-year-old")
 TOKEN_INDEX = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
 # "⟨person⟩'s [adjective] ⟨body⟩" or "⟨body⟩'s ⟨person⟩"
 _POSSESSED = re.compile(r"⟨(?P<first>\d+)[A-Z][a-z]?⟩(?:'s|'|’s|’)\s+(?:[a-z][\w-]*\s+){0,2}⟨(?P<second>\d+)[A-Z][a-z]?⟩(?!'|’|-)")
@@ -113,6 +114,11 @@ class TitleRules:
             # "Abdel Rahman al-Jazairi, a PMF official", "X, a senior Houthi official", "X, the Hamas leader"
             ("apposition-member", re.compile(
                 rf"{PERSON}\s*,\s+(?P<art>a|an|another|the)\s+(?P<pre>(?:[\w'’-]+\s+){{0,2}}?){org}\s+{qual}(?P<title>{members})\b",
+                re.I)),
+            # with no article the apposition must close: "X, ⟨Pakistan's army⟩ chief, said", not the next title of
+            # a list ("X, ⟨Pentagon⟩ chief ⟨Y⟩ and ...")
+            ("apposition-bare-title", re.compile(
+                rf"{PERSON}\s*,\s+{org}\s+{qual}(?P<title>{members})(?=\s*(?:,|\.|;|$))",
                 re.I)),
             # "President Nicolas Maduro of Venezuela", "Secretary-General Naim Qassem of Hezbollah"
             ("title-name-of", re.compile(
@@ -239,7 +245,9 @@ class TitleRules:
             relation = entry.get("state")
         else:  # a state body may have its own relation: the prime minister of a regional government leads it
             relation = entry.get("gov", entry.get("org")) if org.type == "GovernmentOrganization" else entry.get("org")
-        words = [q.lower().strip(",") for q in qualifiers]
+        # an age says nothing of the office: "Burkina Faso's 37-year-old leader"
+        kept = [q for q in qualifiers if not _AGE.fullmatch(q.strip(","))]
+        words, qualifiers = [q.lower().strip(",") for q in kept], kept
         if any(w in _OTHER_OWNER or (w.endswith("ed") and w not in self.whole and w not in _TITLE_ADJECTIVES) for w in words):
             return None  # "⟨Israel⟩ killed their longtime chief, X": a verb or another owner between the name and the title
         if relation != "leaderOf":
