@@ -530,3 +530,10 @@ def test_a_form_shared_by_bodies_names_the_body_of_the_articles_state(project, t
 def test_a_form_shared_by_bodies_names_nothing_without_their_state(project):
     text = "Ukraine's army said the Joint Forces repelled an attack. The Presidential Council met in Kyiv."
     assert not any(surface in ("Joint Forces", "Presidential Council") for surface, _, _ in project_named(project, text))
+
+
+def test_a_name_found_from_the_text_does_not_swallow_a_known_name_joined_to_it(finder):
+    text = "Araghchi met his counterparts from the E3 and the European Union's foreign policy chief, Kaja Kallas."
+    names = {text[m.start:m.end]: m.actor.name for m in finder.find(text)}
+    assert names.get("European Union") == "European Union", names
+    assert not any(" and the " in name for name in names), names

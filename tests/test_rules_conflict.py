@@ -334,3 +334,16 @@ def test_a_foiled_attack_or_a_repelled_question_is_no_attack(extractor):
         extractor, "Somali police foiled an al-Shabaab plot against a hotel in Mogadishu.")
     assert not any(p == "attacked" for _, p, _ in triples(
         extractor, "Kenyan officials repelled questions about al-Shabaab's finances."))
+
+
+def test_a_warning_to_several_states_and_a_vow_to_step_up_operations_threaten_each(extractor):
+    found = triples(extractor, "Tehran warned Britain, France and Germany that they would bear responsibility for "
+                               "the consequences.")
+    assert {("Iran", "threatened", "United Kingdom"), ("Iran", "threatened", "France"),
+            ("Iran", "threatened", "Germany")} <= found, found
+    found = triples(extractor, "The Nigerian army has vowed to step up operations against ISWAP and Boko Haram.")
+    assert {("Nigerian Army", "threatened", "Boko Haram"),
+            ("Nigerian Army", "threatened", "Islamic State West Africa Province")} <= found, found
+    # a vow to keep up support, or operations with no one named against, threaten nobody
+    assert not any(p == "threatened" for _, p, _ in triples(
+        extractor, "The Nigerian army has vowed to step up operations in Borno alongside Chad."))

@@ -29,6 +29,9 @@ def _hedged(extractor: Extractor, text: str, subject: str, predicate: str, obj: 
 
 
 POSITIVE = [
+    # mediators pressing or urging the parties deal with each of them
+    ("Mediators from Egypt and Qatar are pressing Hamas and Israel to move to the second phase.", ("Qatar", "metWith", "Israel")),
+    ("Egyptian and Qatari mediators urged Hamas to accept the plan.", ("Egypt", "metWith", "Hamas")),
     # fighting an enemy alongside a partner
     ("Chadian troops fought Boko Haram alongside Nigerian soldiers in the Lake Chad basin.", ("Chad", "alliedWith", "Nigeria")),
     ("Rwanda has hundreds of soldiers in Mozambique fighting the insurgents alongside the Mozambican army.",
@@ -231,6 +234,9 @@ def test_cooperation_rule_fires(extractor: Extractor, text: str, triple: tuple[s
 
 
 NEGATIVE = [
+    # a mediator's plan for later, or a denial
+    ("Mediators from Egypt will urge Hamas to accept the plan.", ("Egypt", "metWith", "Hamas")),
+    ("Mediators from Egypt did not press Hamas on the plan.", ("Egypt", "metWith", "Hamas")),
     # fighting near a partner's border is not fighting alongside it
     ("Chadian troops fought Boko Haram near the Nigerian border.", ("Chad", "alliedWith", "Nigeria")),
     # talking together is no fighting together

@@ -540,3 +540,11 @@ def test_a_bare_title_apposition_that_opens_a_list_member_belongs_to_the_next_na
     # a qualifier that says the person does not hold the office yet still blocks the head title
     assert ("Ali Raza", "leaderOf", "Pakistan") in triples(extractor, "Ali Raza, Pakistan's elected prime minister, spoke.")
     assert ("Ali Raza", "leaderOf", "Pakistan") not in triples(extractor, "Ali Raza, Pakistan's aspiring prime minister, spoke.")
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Trump's envoys Steve Witkoff and Jared Kushner flew to Cairo.", "Jared Kushner"),
+    ("Steve Witkoff, US President Donald Trump's special envoy, flew to Moscow.", "Steve Witkoff"),
+])
+def test_envoys_of_a_head_of_state_are_members_of_the_state(extractor, text, person):
+    assert has(extractor, text, person, "memberOf", "United States")

@@ -427,6 +427,8 @@ class MentionFinder:
             # a unit owned by armed forces keeps its generic words ("the military's Western Command")
             owner_type = self._force_owner(text, match.end("name") - len(listed), by_end)
             name = listed if owner_type else self._trim_org(listed)
+            # "the E3 and the European Union's foreign policy chief": two names joined, the last one the owner
+            name = name.rsplit(" and the ", 1)[-1]
             start = match.end("name") - len(name)
             if owned and owner is not None and owner.actor.type == "Country" and name == listed:
                 # "Syria's Defence Ministry": the gazetteer's "Syrian Defence Ministry" when it knows it

@@ -138,9 +138,11 @@ class TitleRules:
             re.compile(rf"{PERSON}\s*,\s+(?:(?:a|an|the)\s+)?(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{aides})\s+"
                        rf"(?:(?:for|on)\s+(?:[\w-]+\s+){{1,3}}?)?(?:to|of)\s+(?:the\s+)?(?:⟨\d+{CLASSES['STATE']}⟩\s+)?"
                        rf"(?:(?-i:[A-Z])[\w.-]*\s+){{0,3}}{leader}(?!['’])", re.I),
-            re.compile(rf"{leader}(?:'s|’s)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{aides})\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I),
-            # "X, President Y's envoy for Ruritania"
-            re.compile(rf"{PERSON}\s*,\s+(?:(?-i:[A-Z])[\w.-]*\s+){{0,3}}{leader}(?:'s|’s)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?"
+            # (or several: "President Y's envoys X and Z")
+            re.compile(rf"{leader}(?:'s|’s)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?(?:{aides})s?\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}"
+                       rf"(?P<others>(?:\s*,\s*|\s*,?\s+and\s+)(?:(?:{honorifics})\s+)*⟨\d+{CLASSES['PER']}⟩)*", re.I),
+            # "X, President Y's envoy for Ruritania", "X, ⟨US⟩ President Y's special envoy"
+            re.compile(rf"{PERSON}\s*,\s+(?:⟨\d+{CLASSES['STATE']}⟩\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){{0,3}}{leader}(?:'s|’s)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?"
                        rf"(?:{aides})\b", re.I),
         ]
         self.bare = re.compile(
@@ -217,10 +219,13 @@ class TitleRules:
         """An aide, adviser or envoy of a head of state is a member of the state that leader heads."""
         for pattern in self.aides:
             for match in _overlapping(pattern, coded):
-                person, leader = actors[int(match.group("per"))], actors[int(match.group("leader"))]
+                leader = actors[int(match.group("leader"))]
                 state = self.gazetteer.led_state(leader) if self.gazetteer else None
-                if state is not None and person.id != leader.id:
-                    yield RawClaim(person, state, "memberOf", "aide-of-leader", 0.78, match.span(), match.start(), False, True)
+                others = match.groupdict().get("others") or ""
+                for index in (match.group("per"), *TOKEN_INDEX.findall(others)):
+                    person = actors[int(index)]
+                    if state is not None and person.id != leader.id:
+                        yield RawClaim(person, state, "memberOf", "aide-of-leader", 0.78, match.span(), match.start(), False, True)
 
     def _respective(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
         """Offices of a list of persons after a list of states of the same length, in order: "the foreign
