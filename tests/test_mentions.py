@@ -1,7 +1,10 @@
 """Mentions beyond the gazetteer: state forces and governments named without the state, titled persons in
 the article's state, lists of names before a head word, modifier mentions and new anaphora nouns."""
+import functools
+
 import pytest
 
+from graph.extract import Extractor
 from graph.extract.cues import load_cues
 from graph.extract.mentions import MentionFinder
 from graph.gazetteer import Actor, Gazetteer, Role
@@ -537,3 +540,19 @@ def test_a_name_found_from_the_text_does_not_swallow_a_known_name_joined_to_it(f
     names = {text[m.start:m.end]: m.actor.name for m in finder.find(text)}
     assert names.get("European Union") == "European Union", names
     assert not any(" and the " in name for name in names), names
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Boko Haram fighters crossed Lake Chad in canoes.", "Chad"),
+    ("US forces struck a boat in the Gulf of Mexico.", "Mexico"),
+    ("Militants attacked oil pipelines in the Niger Delta.", "Niger"),
+])
+def test_a_place_named_after_a_state_is_no_mention_of_it(text, state):
+    finder = _full_finder()
+    assert state not in {m.actor.name for m in finder.find(text)}
+    assert state in {m.actor.name for m in finder.find(text.replace("Lake ", "").replace("Gulf of ", "").replace(" Delta", ""))}
+
+
+@functools.lru_cache(maxsize=1)
+def _full_finder():
+    return Extractor().mentions

@@ -29,6 +29,7 @@ def _hedged(extractor: Extractor, text: str, subject: str, predicate: str, obj: 
 
 
 POSITIVE = [
+    ("Hamas released two hostages after talks with Egyptian mediators.", ("Hamas", "metWith", "Egypt")),
     # mediators pressing or urging the parties deal with each of them
     ("Mediators from Egypt and Qatar are pressing Hamas and Israel to move to the second phase.", ("Qatar", "metWith", "Israel")),
     ("Egyptian and Qatari mediators urged Hamas to accept the plan.", ("Egypt", "metWith", "Hamas")),
@@ -234,6 +235,8 @@ def test_cooperation_rule_fires(extractor: Extractor, text: str, triple: tuple[s
 
 
 NEGATIVE = [
+    # talks after which a body acted against the object of its verb are not the object's talks
+    ("Iraq's security council banned the PKK after security talks with Ankara.", ("PKK", "metWith", "Turkey")),
     # a mediator's plan for later, or a denial
     ("Mediators from Egypt will urge Hamas to accept the plan.", ("Egypt", "metWith", "Hamas")),
     ("Mediators from Egypt did not press Hamas on the plan.", ("Egypt", "metWith", "Hamas")),

@@ -548,3 +548,19 @@ def test_a_bare_title_apposition_that_opens_a_list_member_belongs_to_the_next_na
 ])
 def test_envoys_of_a_head_of_state_are_members_of_the_state(extractor, text, person):
     assert has(extractor, text, person, "memberOf", "United States")
+
+
+def test_an_envoy_sent_to_a_state_is_no_member_of_it(extractor):
+    found = triples(extractor, "Tom Barrack, the US ambassador to Turkey, met Lebanese leaders.")
+    assert ("Tom Barrack", "memberOf", "United States") in found
+    assert ("Tom Barrack", "memberOf", "Turkey") not in found
+    found = triples(extractor, "Amir Saeid Iravani, the ambassador of Iran, spoke.")
+    assert ("Amir Saeid Iravani", "memberOf", "Iran") in found
+
+
+def test_the_chief_of_staff_of_a_group_is_one_of_its_commanders_of_an_army_its_head(extractor):
+    found = triples(extractor, "The Houthis said their chief of staff, Mohammed al-Ghamari, had died.")
+    assert ("Mohammed al-Ghamari", "memberOf", "Houthis") in found
+    assert ("Mohammed al-Ghamari", "leaderOf", "Houthis") not in found
+    assert has(extractor, "Eyal Zamir, the chief of staff of the Israel Defense Forces, spoke.", "Eyal Zamir", "leaderOf",
+               "Israel Defense Forces")

@@ -64,7 +64,9 @@ class TitleRules:
         # the possessor of a unit: "the head of the ⟨X⟩'s ⟨Y⟩" leads ⟨Y⟩ and is a member of ⟨X⟩
         owner = (r"(?:(?P<owner>⟨\d+[A-Z][a-z]?⟩)(?:'s|'|’s|’)\s+|(?P<ref>⟨\d+[A-Z]r⟩)\s+(?=⟨)|⟨\d+[A-Z][a-z]?⟩-[\w-]+\s+|⟨\d+"
                  + CLASSES['STATE'] + r"⟩\s+)?")
-        of_title = rf"(?P<art>(?:a|an|the|one\s+of\s+the)\s+)?{qual}(?P<title>{titles})s?\s+(?:of|at|for|from|in|with|to)\s+(?:the\s+)?"
+        # an envoy "to" or "for" a state or body is sent there, not one of its officials ("ambassador to Turkey")
+        sent_to = r"(?!(?:ambassador|envoy|special\s+envoy|emissary|representative|permanent\s+representative)s?\s+(?:to|for)\b)"
+        of_title = rf"(?P<art>(?:a|an|the|one\s+of\s+the)\s+)?{qual}{sent_to}(?P<title>{titles})s?\s+(?:of|at|for|from|in|with|to)\s+(?:the\s+)?"
         # a clause or phrase that gives the person's office: ", who is also vice-president of", ", ... as chairman of"
         office_clause = (r"(?:(?:who|which)\s+(?:is|was|has\s+been|had\s+been|became|becomes|remains|serves\s+as|served\s+as)"
                          r"\s+(?:(?:also|now|still|currently|previously|formerly|later|then)\s+)?)")
@@ -77,7 +79,7 @@ class TitleRules:
                 rf"\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)),
             # "Qais al-Khazali, secretary-general of Asaib Ahl al-Haq", "X, a commander of Y"
             ("apposition-title-of", re.compile(
-                rf"{PERSON}\s*,\s+(?P<art>(?:a|an|the|one\s+of\s+the|another)\s+)?{qual}(?P<title>{titles})s?\s+"
+                rf"{PERSON}\s*,\s+(?P<art>(?:a|an|the|one\s+of\s+the|another)\s+)?{qual}{sent_to}(?P<title>{titles})s?\s+"
                 rf"(?:of|at|for|from|in|with|to)\s+(?:the\s+)?{owner}{org}{after_org}",
                 re.I)),
             # "X, head of the Freedom and Justice group (FJG)": the name spelled out, its acronym the mention
