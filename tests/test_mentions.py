@@ -556,3 +556,14 @@ def test_a_place_named_after_a_state_is_no_mention_of_it(text, state):
 @functools.lru_cache(maxsize=1)
 def _full_finder():
     return Extractor().mentions
+
+
+def test_its_opening_a_coordinate_clause_is_the_opening_subjects():
+    finder = _full_finder()
+    text = "Hamas handed two hostages to the Red Cross, and its fighters withdrew from the area."
+    its = next(m for m in finder.find(text) if text[m.start:m.end].lower() == "its")
+    assert its.actor.name == "Hamas"
+    # a common-noun subject this pass does not resolve is no licence to take a later group
+    text = "The military branded the Kachin Independence Army a terrorist group, and its aircraft bombed villages."
+    assert not any(text[m.start:m.end].lower() == "its" and m.actor.name == "Kachin Independence Army"
+                   for m in finder.find(text))

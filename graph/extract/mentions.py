@@ -64,6 +64,26 @@ _POSSESSIVE_REFERENCE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|\u2019
 _FOR_ITS_PART = re.compile(r"(?:for|on)\s+(?:its|their|his|her)\s+part\b", re.IGNORECASE)
 
 
+def _coordinate_clause_owner(text: str, at: int, before: list[Mention], sentence_start: int, types) -> tuple[bool, Actor | None]:
+    """For "its"/"their" opening a coordinate clause (", and its jets bomb ..."): (True, the subject that opens the
+    sentence), as the subject of the clause before is the likeliest owner; (True, None) when that subject is a
+    common noun this pass does not resolve ("The military branded the NUG a terrorist group, and its aircraft ...":
+    not the NUG's); (False, None) when the pronoun opens no such clause."""
+    if not _COORDINATE_CLAUSE_END.search(text, sentence_start, at):
+        return False, None
+    first = next((m for m in before if m.start >= sentence_start and m.kind != "collective"), None)
+    if first is not None and _SENTENCE_OPENING.fullmatch(text, sentence_start, first.start) \
+            and not text.startswith(("'s", "'", "’"), first.end):
+        return (True, first.actor) if first.actor.type in types else (False, None)
+    return (True, None) if _COMMON_NOUN_SUBJECT.match(text, sentence_start) else (False, None)
+
+
+_COORDINATE_CLAUSE_END = re.compile(r"(?:,\s+and|;|,\s+but|,\s+while)\s+$")
+_SENTENCE_OPENING = re.compile(r"\s*(?:[Tt]he\s+)?")
+# "The military branded", "The rebel army has": a sentence opening with a common noun and its verb
+_COMMON_NOUN_SUBJECT = re.compile(r"\s*The\s+(?:(?-i:[a-z])[\w-]*\s+){1,2}?(?:has|have|had|is|was|were|are|(?-i:[a-z]+(?:ed|es)))\b")
+
+
 def _appositive_owner(text: str, mention: Mention) -> bool:
     """Whether the mention owns an apposition that describes the actor before it ("Al-Shabaab, al-Qaeda's
     East African affiliate"): it is then no antecedent of a later "the insurgents" or "it"."""
@@ -743,7 +763,9 @@ class MentionFinder:
         elif same_sentence and re.fullmatch(r"\s+and\s+", text[same_sentence[0].end:at]) \
                 and same_sentence[0].actor.type != "Person":
             return same_sentence[0].actor  # "sanctions on Iran and its national airline": Iran's
-        actor = self._organisation_antecedent(text, at, pronoun, same_sentence, sentence_start, before)
+        decided, actor = _coordinate_clause_owner(text, at, before, sentence_start, self.pronoun_types)
+        if not decided:
+            actor = self._organisation_antecedent(text, at, pronoun, same_sentence, sentence_start, before)
         if actor is not None and actor.type == "ArmedGroup" and self._state_owned_noun.match(text, at + len(pronoun)):
             # "Its president", "its capital": an armed group has none, a state does (a party may have a president)
             state = next((m.actor for m in reversed(same_sentence) if m.actor.type == "Country"), None)
