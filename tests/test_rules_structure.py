@@ -564,3 +564,20 @@ def test_the_chief_of_staff_of_a_group_is_one_of_its_commanders_of_an_army_its_h
     assert ("Mohammed al-Ghamari", "leaderOf", "Houthis") not in found
     assert has(extractor, "Eyal Zamir, the chief of staff of the Israel Defense Forces, spoke.", "Eyal Zamir", "leaderOf",
                "Israel Defense Forces")
+
+
+@pytest.mark.parametrize("text, group, country", [
+    ("Lakurawa fighters, who operate on both sides of the Nigeria-Niger frontier, tax herders.", "Lakurawa", "Niger"),
+    ("Lakurawa fighters, who operate on both sides of the Nigeria-Niger frontier, tax herders.", "Lakurawa", "Nigeria"),
+    ("Al-Shabaab operates along the Somalia-Kenya border.", "al-Shabaab", "Kenya"),
+    ("JNIM, the jihadist network's branch in the borderlands of Mali and Niger, claimed the attack.", "JNIM", "Niger"),
+    ("The TTP, whose leadership and thousands of fighters are based in Afghanistan, denied it.",
+     "Tehrik-i-Taliban Pakistan", "Afghanistan"),
+])
+def test_operates_in_along_a_border_in_borderlands_and_where_its_leaders_are(extractor, text, group, country):
+    assert has(extractor, text, group, "operatesIn", country)
+
+
+def test_operates_in_not_for_a_border_the_group_is_only_named_near(extractor):
+    text = "Al-Shabaab claimed an attack far from the Somalia-Kenya border."
+    assert not has(extractor, text, "al-Shabaab", "operatesIn", "Kenya")
