@@ -347,3 +347,13 @@ def test_a_warning_to_several_states_and_a_vow_to_step_up_operations_threaten_ea
     # a vow to keep up support, or operations with no one named against, threaten nobody
     assert not any(p == "threatened" for _, p, _ in triples(
         extractor, "The Nigerian army has vowed to step up operations in Borno alongside Chad."))
+
+
+def test_a_contrast_states_of_the_others_what_the_subject_does_not_do(extractor):
+    text = "Unlike the United States and the European Union, Turkey does not list Hamas as a terrorist organisation."
+    found = triples(extractor, text)
+    assert {("United States", "designated", "Hamas"), ("European Union", "designated", "Hamas")} <= found, found
+    assert ("Turkey", "designated", "Hamas") not in found
+    # "like" makes no contrast, and a contrast with a positive statement says nothing of the others
+    found = triples(extractor, "Unlike the United States, Turkey lists Hamas as a political movement.")
+    assert ("United States", "designated", "Hamas") not in found

@@ -409,6 +409,27 @@ def named_pairs(coded: str) -> str:
     return _TITLED_FIRST.sub(r"\g<person>", coded)
 
 
+# "Unlike ⟨A⟩ and ⟨B⟩, ⟨C⟩ does not list ⟨X⟩ as ...": what the contrast says ⟨A⟩ and ⟨B⟩ do
+_CONTRAST = re.compile(
+    rf"^Unlike\s+(?P<others>(?:the\s+)?{TOKEN_PATTERN}(?:(?:\s*,\s*|\s*,?\s+and\s+)(?:the\s+)?{TOKEN_PATTERN})*)\s*,\s+"
+    rf"(?:the\s+)?{TOKEN_PATTERN}\s+(?P<aux>does|do|did|has|have|had)\s+not\s+(?P<rest>(?-i:[a-z]).*)$", re.IGNORECASE)
+
+
+def contrasted(coded: str) -> str:
+    """The statement a contrast makes of the actors it opens with.
+
+    >>> contrasted("Unlike the ⟨0C⟩ and the ⟨1I⟩, ⟨2Cc⟩ does not list ⟨3A⟩ as a terrorist organisation.")
+    'the ⟨0C⟩ and the ⟨1I⟩ list ⟨3A⟩ as a terrorist organisation.'
+    >>> contrasted("Unlike ⟨0C⟩, ⟨1C⟩ has not designated ⟨2A⟩."), contrasted("Like ⟨0C⟩, ⟨1C⟩ lists ⟨2A⟩.")
+    ('⟨0C⟩ have designated ⟨2A⟩.', '')
+    """
+    match = _CONTRAST.match(coded)
+    if match is None:
+        return ""
+    aux = "have " if match.group("aux").lower() in {"has", "have", "had"} else ""
+    return f"{match.group('others')} {aux}{match.group('rest')}"
+
+
 def views(coded: str) -> list[str]:
     """The clause views of a placeholder sentence, other than the sentence itself, without repeats.
 
@@ -419,5 +440,5 @@ def views(coded: str) -> list[str]:
     relatives = relative_clauses(coded)
     found = [simple, *relatives, *shared_subject_clauses(coded), *shared_subject_clauses(simple),
              *(view for relative in relatives for view in shared_subject_clauses(relative)),
-             *pronoun_clauses(simple), spelled_out_lists(coded), named_parts(simple)]
+             *pronoun_clauses(simple), spelled_out_lists(coded), named_parts(simple), contrasted(coded)]
     return [view for view in dict.fromkeys(found) if view and view != coded]
