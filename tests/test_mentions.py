@@ -567,3 +567,17 @@ def test_its_opening_a_coordinate_clause_is_the_opening_subjects():
     text = "The military branded the Kachin Independence Army a terrorist group, and its aircraft bombed villages."
     assert not any(text[m.start:m.end].lower() == "its" and m.actor.name == "Kachin Independence Army"
                    for m in finder.find(text))
+
+
+def test_the_front_the_union_and_the_command_name_only_an_actor_named_with_them():
+    finder = _full_finder()
+
+    def referents(text):
+        return {m.actor.name for m in finder.find(text) if m.kind == "reference"}
+
+    assert referents("The Polisario Front rejected the plan. A commander of the front said so.") == {"Polisario Front"}
+    assert referents("The European Union met in Brussels. The union's foreign policy chief spoke.") == {"European Union"}
+    # a battle front, a front line, and a front in a story whose groups are not named fronts are no references
+    assert referents("The Polisario Front rejected the plan. Soldiers at the front died.") == set()
+    assert referents("The Polisario Front rejected the plan. Its fighters held the front line.") <= {"Polisario Front"}
+    assert "Hamas" not in referents("Hamas rejected the plan. A commander of the front said so.")

@@ -78,6 +78,7 @@ def _coordinate_clause_owner(text: str, at: int, before: list[Mention], sentence
     return (True, None) if _COMMON_NOUN_SUBJECT.match(text, sentence_start) else (False, None)
 
 
+_PLACE_PREPOSITION = re.compile(r"\b(?:at|on|to|from|along|near|toward|towards|behind)\s+$", re.IGNORECASE)
 _COORDINATE_CLAUSE_END = re.compile(r"(?:,\s+and|;|,\s+but|,\s+while)\s+$")
 _SENTENCE_OPENING = re.compile(r"\s*(?:[Tt]he\s+)?")
 # "The military branded", "The rebel army has": a sentence opening with a common noun and its verb
@@ -232,13 +233,14 @@ class MentionFinder:
         adjectives = _alternation(mention_cues.get("anaphora_adjectives", []))
         self._reference = re.compile(
             # a noun with its own "of" phrase describes something new ("the largest coalition of X holdouts"; but
-            # "accused the group of carrying out ...")
-            rf"(?<![\w-])(?:the\s+(?:(?:{adjectives})\s+)?(?P<noun>{_alternation(nouns)})(?![\w-])(?!\s+of\s+(?!\w+ing\b))|(?P<pron>{_alternation(mention_cues['pronouns'])}))(?![\w-])",
+            # "accused the group of carrying out ..."); "the front line" is no front
+            rf"(?<![\w-])(?:the\s+(?:(?:{adjectives})\s+)?(?P<noun>{_alternation(nouns)})(?![\w-])(?!\s+of\s+(?!\w+ing\b))(?!\s+lines?\b)|(?P<pron>{_alternation(mention_cues['pronouns'])}))(?![\w-])",
             re.IGNORECASE)
         self._compound_reference = re.compile(
             rf"(?<![\w-])the\s+(?:[\w'’]+\s+)?[\w'’.]+(?:\s+[\w'’.]+)?-(?:backed|aligned|allied|funded|led|based|linked)\s+"
             rf"(?P<noun>{_alternation(nouns)})(?![\w-])", re.IGNORECASE)
-        self.by_name = frozenset(n.lower() for n in mention_cues.get("anaphora_by_name", []))
+        self.name_only = frozenset(n.lower() for n in mention_cues.get("anaphora_name_only", []))
+        self.by_name = frozenset(n.lower() for n in mention_cues.get("anaphora_by_name", [])) | self.name_only
         self.home_nouns = frozenset(n.lower().removeprefix("the ") for n in mention_cues.get("anaphora_home", []))
         collective_nouns = _alternation(mention_cues.get("collective_nouns", []))
         self._collective = re.compile(
@@ -730,11 +732,15 @@ class MentionFinder:
             return self.gazetteer.get(home)  # "the country" of a story about one state is that state
         if noun not in self.by_name:
             return candidates[0].actor if candidates else None
+        if noun in self.name_only and _PLACE_PREPOSITION.search(text, max(0, at - 8), at):
+            return None  # "soldiers at the front", "sent to the front": a place, not the group
         stem = noun.rstrip("s")
         for mention in candidates:  # "the corps": a name whose head word is the noun (not "X of the ... Corps")
             if any(form.lower().split()[-1].rstrip("s") == stem and " of " not in form
                    for form in (mention.actor.name, *mention.actor.aliases) if form.split()):
                 return mention.actor
+        if noun in self.name_only:
+            return None
         for mention in candidates:
             if any(stem in form.lower() for form in (mention.actor.name, *mention.actor.aliases)):
                 return mention.actor
