@@ -170,6 +170,22 @@ class Gazetteer:
                 return self.actors[role.org]
         return None
 
+    def led_body(self, person: Actor) -> Actor | None:
+        """The country a person currently heads, else the one organisation the person currently heads: whose
+        aides and deputies are the members ("Hemedti's deputy" is one of the RSF).
+
+        >>> gaz = Gazetteer({"rsf": Actor("rsf", "ArmedGroup", "Rapid Support Forces"),
+        ...                  "hemedti": Actor("hemedti", "Person", "Hemedti", roles=(Role("Commander", "rsf", "leaderOf"),))})
+        >>> gaz.led_body(gaz.get("hemedti")).name
+        'Rapid Support Forces'
+        """
+        state = self.led_state(person)
+        if state is not None:
+            return state
+        bodies = {role.org for role in person.roles
+                  if role.relation == "leaderOf" and role.end is None and role.org in self.actors}
+        return self.actors[bodies.pop()] if len(bodies) == 1 else None
+
     def find(self, text: str) -> list[Match]:
         """Longest non-overlapping gazetteer names in ``text``, on word boundaries, left to right.
 

@@ -581,3 +581,11 @@ def test_operates_in_along_a_border_in_borderlands_and_where_its_leaders_are(ext
 def test_operates_in_not_for_a_border_the_group_is_only_named_near(extractor):
     text = "Al-Shabaab claimed an attack far from the Somalia-Kenya border."
     assert not has(extractor, text, "al-Shabaab", "operatesIn", "Kenya")
+
+
+def test_a_group_leaders_deputy_is_a_member_of_the_group(extractor):
+    assert has(extractor, "Hemedti's brother and deputy, Abdel Rahim Dagalo, flew to Nairobi.", "Abdel Rahim Dagalo",
+               "memberOf", "Rapid Support Forces")
+    # a deputy of someone who heads nothing the gazetteer knows is no member of anything through him
+    found = triples(extractor, "Abdel Rahim Dagalo's deputy, Ali Raza, flew to Nairobi.")
+    assert not any(s == "Ali Raza" and p == "memberOf" for s, p, _ in found), found

@@ -218,11 +218,12 @@ class TitleRules:
                 yield RawClaim(person, body, role.relation, "possessed-body-role", 0.78, match.span(), match.start(), False, True)
 
     def _aides(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
-        """An aide, adviser or envoy of a head of state is a member of the state that leader heads."""
+        """An aide, adviser, envoy or deputy of a head of state is a member of the state that leader heads; of a
+        group's or body's head, a member of what that leader heads."""
         for pattern in self.aides:
             for match in _overlapping(pattern, coded):
                 leader = actors[int(match.group("leader"))]
-                state = self.gazetteer.led_state(leader) if self.gazetteer else None
+                state = self.gazetteer.led_body(leader) if self.gazetteer else None
                 others = match.groupdict().get("others") or ""
                 for index in (match.group("per"), *TOKEN_INDEX.findall(others)):
                     person = actors[int(index)]
