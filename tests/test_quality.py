@@ -4,8 +4,8 @@ independent sets written by annotators who never saw the rules (see README, "Ext
 The floors sit a little under the measured figures, so that a change that loses precision or recall
 fails here; no set may output a denial. The issue's targets (precision >= 0.90, recall >= 0.75 on unseen
 news) are checked on the author's own held-out articles; the independent sets show how far the rules
-are from them on news unlike the samples. corpus_blind14 and corpus_blind15 were measured, never analysed
-(of blind15, only its one denial output was read, and fixed); corpus_blind9 was analysed for its false hits only.
+are from them on news unlike the samples. corpus_blind16 and corpus_blind17 were measured, never analysed;
+corpus_blind9 was analysed for its false hits only.
 """
 from pathlib import Path
 
@@ -20,7 +20,7 @@ TARGET_PRECISION, TARGET_RECALL = 0.90, 0.75
 
 @pytest.mark.slow
 @pytest.mark.parametrize("corpus, min_precision, min_recall", [
-    ("corpus_unseen", 0.95, 0.76),
+    ("corpus_unseen", 0.95, 0.77),
     ("corpus_final", 0.94, 0.82),
     ("corpus_blind", 0.94, 0.72),
     ("corpus_blind2", 0.89, 0.55),
@@ -33,10 +33,12 @@ TARGET_PRECISION, TARGET_RECALL = 0.90, 0.75
     ("corpus_blind9", 0.85, 0.44),
     ("corpus_blind10", 0.84, 0.41),
     ("corpus_blind11", 0.88, 0.50),
-    ("corpus_blind12", 0.88, 0.50),
-    ("corpus_blind13", 0.83, 0.44),
-    ("corpus_blind14", 0.84, 0.38),
-    ("corpus_blind15", 0.88, 0.48),
+    ("corpus_blind12", 0.89, 0.51),
+    ("corpus_blind13", 0.84, 0.44),
+    ("corpus_blind14", 0.86, 0.44),
+    ("corpus_blind15", 0.90, 0.52),
+    ("corpus_blind16", 0.88, 0.47),
+    ("corpus_blind17", 0.88, 0.41),
 ])
 def test_independent_sets_stay_above_their_floors(corpus, min_precision, min_recall):
     figures = evaluate(FIXTURES / corpus)["figures"]["ALL"]

@@ -64,7 +64,8 @@ _POSSESSIVE_REFERENCE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|\u2019
 _FOR_ITS_PART = re.compile(r"(?:for|on)\s+(?:its|their|his|her)\s+part\b", re.IGNORECASE)
 
 
-def _coordinate_clause_owner(text: str, at: int, before: list[Mention], sentence_start: int, types) -> tuple[bool, Actor | None]:
+def _coordinate_clause_owner(text: str, at: int, before: list[Mention], sentence_start: int,
+                             types: frozenset[str]) -> tuple[bool, Actor | None]:
     """For "its"/"their" opening a coordinate clause (", and its jets bomb ..."): (True, the subject that opens the
     sentence), as the subject of the clause before is the likeliest owner; (True, None) when that subject is a
     common noun this pass does not resolve ("The military branded the NUG a terrorist group, and its aircraft ...":
