@@ -740,7 +740,7 @@ class MentionFinder:
             if any(form.lower().split()[-1].rstrip("s") == stem and " of " not in form
                    for form in (mention.actor.name, *mention.actor.aliases) if form.split()):
                 return mention.actor
-        if noun in self.name_only:
+        if noun in self.name_only:  # no looser match: "the front" of a story whose groups are no fronts
             return None
         for mention in candidates:
             if any(stem in form.lower() for form in (mention.actor.name, *mention.actor.aliases)):
