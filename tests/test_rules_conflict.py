@@ -357,3 +357,21 @@ def test_a_contrast_states_of_the_others_what_the_subject_does_not_do(extractor)
     # "like" makes no contrast, and a contrast with a positive statement says nothing of the others
     found = triples(extractor, "Unlike the United States, Turkey lists Hamas as a political movement.")
     assert ("United States", "designated", "Hamas") not in found
+
+
+def test_a_capital_that_an_offensive_was_launched_on_is_a_place_not_the_attacker(extractor):
+    text = ("The Libyan National Army, which controls eastern Libya, launched an offensive on Tripoli in 2019 against "
+            "the Government of National Accord.")
+    found = triples(extractor, text)
+    assert ("Libyan National Army", "attacked", "Libyan Government of National Accord") in found, found
+    assert not any(s == "Libya" and p == "attacked" for s, p, _ in found), found
+
+
+def test_the_object_that_ends_a_relative_clause_is_not_the_main_subject(extractor):
+    found = triples(extractor, "Hezbollah, which has long fought Israel, fired rockets at US bases in Syria.")
+    assert ("Hezbollah", "attacked", "United States") in found, found
+    assert ("Israel", "attacked", "United States") not in found, found
+    # a relative clause that names its head says who acts
+    found = triples(extractor, "The group, which calls itself Islamic State Somalia, pledged allegiance to the Islamic State "
+                               "in 2015.")
+    assert any(p == "partOf" and o == "Islamic State" for _, p, o in found), found

@@ -369,3 +369,21 @@ def test_a_demonym_before_militias_that_fight_alongside_is_no_ally(extractor: Ex
     found = _triples(extractor, text)
     assert not any(p == "alliedWith" and "Democratic Republic of the Congo" in (s, o) for s, p, o, _ in found), found
     assert not any(p == "alliedWith" and "M23" in (s, o) for s, p, o, _ in found), found
+
+
+def test_pushing_back_a_group_is_no_backing(extractor: Extractor) -> None:
+    text = "The regional force of troops from Nigeria, Chad and Benin has struggled to push back ISWAP since March."
+    assert not any(p == "backedBy" for _, p, _, _ in _triples(extractor, text))
+    # the verb itself still backs
+    found = _triples(extractor, "Iran has backed the Houthis since 2015, and Tehran backs Hezbollah too.")
+    assert ("Houthis", "backedBy", "Iran", "positive") in found, found
+
+
+def test_who_a_title_is_for_or_whose_son_someone_is_does_not_act(extractor: Extractor) -> None:
+    found = _triples(extractor, "Deng Xijun, Beijing's special envoy for Myanmar affairs, met Min Aung Hlaing in Naypyitaw.")
+    assert ("Deng Xijun", "metWith", "Min Aung Hlaing", "positive") in found, found
+    assert ("Myanmar", "metWith", "Min Aung Hlaing", "positive") not in found, found
+    found = _triples(extractor, "Saddam Haftar, the son of eastern Libyan commander Khalifa Haftar, held talks in Ankara "
+                                "with Turkish Defence Minister Yasar Guler.")
+    assert ("Saddam Haftar", "metWith", "Yasar Guler", "positive") in found, found
+    assert ("Khalifa Haftar", "metWith", "Yasar Guler", "positive") not in found, found

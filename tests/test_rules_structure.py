@@ -589,3 +589,15 @@ def test_a_group_leaders_deputy_is_a_member_of_the_group(extractor):
     # a deputy of someone who heads nothing the gazetteer knows is no member of anything through him
     found = triples(extractor, "Abdel Rahim Dagalo's deputy, Ali Raza, flew to Nairobi.")
     assert not any(s == "Ali Raza" and p == "memberOf" for s, p, _ in found), found
+
+
+@pytest.mark.parametrize("text, person, group, relation", [
+    ("Senior PKK commander Sabri Ok read the statement in Qandil.", "Sabri Ok", "PKK", "memberOf"),
+    ("A senior Houthi leader, Mohammed Ali al-Houthi, said the group would respond.", "Mohammed Ali al-Houthi", "Houthis", "memberOf"),
+    # near misses: without "senior" the title names the group's head
+    ("SDF commander Mazloum Abdi read the statement in Qamishli.", "Mazloum Abdi", "Syrian Democratic Forces", "leaderOf"),
+    ("Houthi leader Abdul-Malik al-Houthi said the group would respond.", "Abdul-Malik al-Houthi", "Houthis", "leaderOf"),
+])
+def test_a_senior_commander_or_leader_is_one_of_many(extractor, text, person, group, relation):
+    found = {(s, p, o) for s, p, o in triples(extractor, text) if s == person and o == group}
+    assert found == {(person, relation, group)}, found

@@ -497,20 +497,25 @@ _APPOSITION_OPENERS = re.compile(
     r",\s+(?:the|a|an|its|their|his|her|one|once|now|also|which|who|whose|whom|another|both|each|including|such|"
     r"known|based|led|backed|commanded|⟨)", re.IGNORECASE)
 _EMBEDDED = re.compile(r"\b(?:by|of|with|to|from|in|at|near|into|for|against|on|under|between|among)\s+"
-                       r"(?:the\s+|a\s+|an\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+)?(?:[\w.'-]+\s+){0,3}$", re.IGNORECASE)
+                       r"(?:the\s+|a\s+|an\s+)?(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+)?(?:(?:[\w.'-]+|⟨\d+Cd⟩)\s+){0,3}$", re.IGNORECASE)
 # "founded by ⟨P⟩, who ..., has waged": an agent of a passive or a possessed head is no subject even before a relative
 # "Secretary of State ⟨P⟩", "Minister of Defence ⟨P⟩": a title, not a preposition that embeds the subject
 _TITLE_OF = re.compile(r"(?:^|⟩(?:'s|')?\s+|,\s+|\bthe\s+)(?:(?-i:[A-Z])[\w-]*\s+){0,2}(?-i:Secretary|Minister|Chief|Chairman|"
                        r"Chairwoman|Chair|Director|Head|Commander|President|Governor|Speaker|Deputy|Secretary-General)\s+"
                        r"of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*\s+){1,3}$")
 _AGENT_OR_HEAD = re.compile(r"\b(?:by|of)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'-]*\s+){0,3}$", re.IGNORECASE)
+_TITLE_COMPLEMENT = re.compile(r"\b(?:envoy|representative|minister|commissioner|coordinator|rapporteur|ambassador|"
+                               r"adviser|advisor)\s+(?:for|to|on)\s+(?:the\s+)?$", re.IGNORECASE)
+# a relative clause that names its head ("which calls itself ⟨X⟩") says who acts, it does not end before the subject
+_RELATIVE_BEFORE = re.compile(r"⟩,\s+(?:which|who)\s+(?!(?:calls|called)\s+(?:itself|themselves)|(?:is|are|was|were)\s+"
+                              r"(?:also\s+|better\s+)?(?:known|called|named)\b)[^,;⟨⟩]{0,60}$", re.IGNORECASE)
 _RELATIVE_OPENER = re.compile(r",\s+(?:who|which|whose)\b\s*", re.IGNORECASE)
 _INDEFINITE_APPOSITION = re.compile(r"⟩,\s+(?:a|an)\s+$", re.IGNORECASE)
 _BESIDE = re.compile(r"\b(?:alongside|beside|among)\s+(?:the\s+)?(?:⟨\d+C[dc]?⟩(?:'s)?\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,4}$",
                      re.IGNORECASE)
 _CAPITAL_TOKEN = re.compile(r"⟨\d+Cc⟩$")
 # ("in ⟨Abuja⟩" is left alone: "a court in ⟨Abuja⟩ proscribed X" is the state acting)
-_PLACE_BEFORE = re.compile(r"\b(?:to|from|near|into|visited|visiting|visit|visits|toured|reached|left|via)\s+$", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:to|from|near|into|on|visited|visiting|visit|visits|toured|reached|left|via)\s+$", re.IGNORECASE)
 _WHICH = re.compile(r"(?:,\s+(?:also\s+|better\s+)?known\s+as\s+⟨\d+Pr?⟩)?,\s+which\b", re.IGNORECASE)
 
 
@@ -532,7 +537,9 @@ def _embedded_subject(match: re.Match, rule: Rule, coded: str) -> bool:
     if opening == rule.subject and _BESIDE.search(coded[max(0, match.start() - 60):match.start()]):
         return True  # "made the announcement alongside ⟨Ecuadorean⟩ Foreign Minister ⟨P⟩ after meeting ...": no subject
     if opening == rule.subject and _CAPITAL_TOKEN.match(match.group(opening)) and _PLACE_BEFORE.search(coded[max(0, match.start() - 20):match.start()]):
-        return True  # "who visited ⟨Ouagadougou⟩ for talks with ...": a capital as a place does not act
+        return True  # "who visited ⟨Ouagadougou⟩ for talks with ...", "an offensive on ⟨Tripoli⟩": a capital as a place does not act
+    if opening == rule.subject and _TITLE_COMPLEMENT.search(coded[max(0, match.start() - 30):match.start()]):
+        return True  # "⟨P⟩, ⟨C⟩'s special envoy for ⟨Myanmar⟩ affairs, met ...": the title's complement does not act
     if not after.startswith((",", "'", "-")) and _POSTMODIFIER.search(coded[max(0, match.start() - 30):match.start()]):
         return True  # "President ⟨1P⟩ of ⟨2C⟩ met ...": the subject is ⟨1P⟩
     if not after.startswith(","):
@@ -546,6 +553,8 @@ def _embedded_subject(match: re.Match, rule: Rule, coded: str) -> bool:
     if rule.scope_match and opening != rule.subject:
         return False  # "run by the ⟨X⟩, chaired by ⟨P⟩": a noun phrase's own relation holds wherever it stands
     before = coded[max(0, match.start() - 60):match.start()]
+    if opening == rule.subject and _RELATIVE_BEFORE.search(before):
+        return True  # "⟨X⟩, which controls eastern ⟨Y⟩, launched ...": ⟨Y⟩ ends the relative clause; ⟨X⟩ is the subject
     return bool(_EMBEDDED.search(before)) and not _TITLE_OF.search(before)
 
 

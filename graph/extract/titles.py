@@ -73,7 +73,7 @@ class TitleRules:
         self.patterns = [
             # "Hezbollah leader Naim Qassem", "Iran's Supreme Leader Ayatollah Ali Khamenei", "its commander, X"
             ("title-before-name", re.compile(
-                rf"(?:\b(?P<pre>deputy|vice|assistant)\s+|(?<!deputy\s)(?<!vice\s)(?<!assistant\s)){org}(?:'s|'|’s|’|,\s+whose)?\s+{qual}(?:then-|ex-)?(?P<title>{titles})(?:\s+(?:for|to|on)\s+(?:the\s+)?⟨\d+[A-Z][a-z]?⟩\s*,"
+                rf"(?:\b(?P<pre>deputy|vice|assistant|senior|junior)\s+|(?<!deputy\s)(?<!vice\s)(?<!assistant\s)(?<!senior\s)(?<!junior\s)){org}(?:'s|'|’s|’|,\s+whose)?\s+{qual}(?:then-|ex-)?(?P<title>{titles})(?:\s+(?:for|to|on)\s+(?:the\s+)?⟨\d+[A-Z][a-z]?⟩\s*,"
                 # "⟨C⟩, whose minister of state for foreign affairs, X": the title's own complement
                 rf"|\s+(?:of|for|on)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,4}}?(?-i:[a-z])[\w-]*\s*,)?"
                 rf"\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)),
