@@ -601,3 +601,12 @@ def test_a_group_leaders_deputy_is_a_member_of_the_group(extractor):
 def test_a_senior_commander_or_leader_is_one_of_many(extractor, text, person, group, relation):
     found = {(s, p, o) for s, p, o in triples(extractor, text) if s == person and o == group}
     assert found == {(person, relation, group)}, found
+
+
+def test_a_person_named_as_a_states_own_is_one_of_its_officials(extractor):
+    found = triples(extractor, "The treaty was initialled by the foreign ministers, Armenia's Ararat Mirzoyan and "
+                               "Azerbaijan's Jeyhun Bayramov.")
+    assert {("Ararat Mirzoyan", "memberOf", "Armenia"), ("Jeyhun Bayramov", "memberOf", "Azerbaijan")} <= found, found
+    # near misses: another state's official, and a word between the owner and the name
+    found = triples(extractor, "The statement was read out by Azerbaijan's guest Ararat Mirzoyan and Russia's Jeyhun Bayramov.")
+    assert not any(p == "memberOf" for _, p, _ in found), found

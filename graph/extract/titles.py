@@ -25,6 +25,8 @@ _OTHER_OWNER = frozenset("their its his her our".split())
 _AGE = re.compile(r"\d+-year-old")
 TOKEN_INDEX = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
 # "⟨person⟩'s [adjective] ⟨body⟩" or "⟨body⟩'s ⟨person⟩"
+# the owner right before the person, no word between ("⟨Pakistan⟩'s ⟨Khawaja Asif⟩", not "⟨Iran⟩'s jailed ⟨X⟩")
+_POSSESSED_NAME = re.compile(r"⟨\d+(?:C|[GAOI])r?⟩(?:'s|'|’s|’)\s+(?:(?:Mullah|Sheikh|Sheik|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?⟨\d+P⟩")
 _POSSESSED = re.compile(r"⟨(?P<first>\d+)[A-Z][a-z]?⟩(?:'s|'|’s|’)\s+(?:[a-z][\w-]*\s+){0,2}⟨(?P<second>\d+)[A-Z][a-z]?⟩(?!'|’|-)")
 
 
@@ -216,6 +218,17 @@ class TitleRules:
             role = next((r for r in person.roles if r.org == body.id and r.end is None), None)
             if role is not None:
                 yield RawClaim(person, body, role.relation, "possessed-body-role", 0.78, match.span(), match.start(), False, True)
+            elif person is second and _POSSESSED_NAME.match(coded, match.start()) and self._official_of(person, body):
+                # "the foreign ministers, ⟨Armenia⟩'s ⟨X⟩ and ..." names a state's or a group's own: one of its officials
+                yield RawClaim(person, body, "memberOf", "possessed-person", 0.7, match.span(), match.start(), False, True)
+
+    def _official_of(self, person: Actor, owner: Actor) -> bool:
+        """Whether a person named as an owner's own ("⟨Armenia⟩'s ⟨X⟩") is one of its officials: a person the
+        gazetteer gives no office, or one whose office is in a body of that state (its foreign ministry)."""
+        if not person.roles:
+            return True
+        bodies = [self.gazetteer.get(r.org) for r in person.roles if r.end is None and self.gazetteer and r.org in self.gazetteer]
+        return owner.type == "Country" and any(body.country == owner.id for body in bodies)
 
     def _aides(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
         """An aide, adviser, envoy or deputy of a head of state is a member of the state that leader heads; of a
