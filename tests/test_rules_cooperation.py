@@ -387,3 +387,11 @@ def test_who_a_title_is_for_or_whose_son_someone_is_does_not_act(extractor: Extr
                                 "with Turkish Defence Minister Yasar Guler.")
     assert ("Saddam Haftar", "metWith", "Yasar Guler", "positive") in found, found
     assert ("Khalifa Haftar", "metWith", "Yasar Guler", "positive") not in found, found
+
+
+def test_who_is_harboured_to_plot_against_someone_is_not_backing_them(extractor: Extractor) -> None:
+    text = "Burkina Faso has accused Ivory Coast of harbouring opponents plotting against Ibrahim Traore."
+    assert not any(p == "backedBy" for _, p, _, _ in _triples(extractor, text))
+    found = _triples(extractor, "Iran has armed the Houthis against Saudi Arabia.")
+    assert ("Houthis", "backedBy", "Iran", "positive") in found, found
+    assert ("Saudi Arabia", "backedBy", "Iran", "positive") not in found, found

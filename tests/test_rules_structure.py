@@ -610,3 +610,14 @@ def test_a_person_named_as_a_states_own_is_one_of_its_officials(extractor):
     # near misses: another state's official, and a word between the owner and the name
     found = triples(extractor, "The statement was read out by Azerbaijan's guest Ararat Mirzoyan and Russia's Jeyhun Bayramov.")
     assert not any(p == "memberOf" for _, p, _ in found), found
+
+
+@pytest.mark.parametrize("text, person, group, relation", [
+    ("Mohammed Shabana, the Hamas commander in Rafah, was killed.", "Mohammed Shabana", "Hamas", "memberOf"),
+    # near misses: the head of the whole group, in its own country or with a time after the title
+    ("Hassan Nasrallah, the Hezbollah leader in Lebanon, spoke.", "Hassan Nasrallah", "Hezbollah", "leaderOf"),
+    ("Abu Ali, the Hezbollah commander in October, was killed.", "Abu Ali", "Hezbollah", "leaderOf"),
+])
+def test_the_head_of_a_group_in_a_town_is_one_of_its_commanders(extractor, text, person, group, relation):
+    found = {(s, p, o) for s, p, o in triples(extractor, text) if s == person and o == group}
+    assert found == {(person, relation, group)}, found

@@ -25,6 +25,10 @@ _OTHER_OWNER = frozenset("their its his her our".split())
 _AGE = re.compile(r"\d+-year-old")
 TOKEN_INDEX = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
 # "⟨person⟩'s [adjective] ⟨body⟩" or "⟨body⟩'s ⟨person⟩"
+# a place no mention names after a title: a town or region, where the title holds for a part ("commander in Nasir")
+_LOCAL_OFFICE = re.compile(r"\s+in\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|"
+                           r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                           r"(?-i:[A-Z])[\w'’-]+(?!\s*⟨)")
 # the owner right before the person, no word between ("⟨Pakistan⟩'s ⟨Khawaja Asif⟩", not "⟨Iran⟩'s jailed ⟨X⟩")
 _POSSESSED_NAME = re.compile(r"⟨\d+(?:C|[GAOI])r?⟩(?:'s|'|’s|’)\s+(?:(?:Mullah|Sheikh|Sheik|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?⟨\d+P⟩")
 _POSSESSED = re.compile(r"⟨(?P<first>\d+)[A-Z][a-z]?⟩(?:'s|'|’s|’)\s+(?:[a-z][\w-]*\s+){0,2}⟨(?P<second>\d+)[A-Z][a-z]?⟩(?!'|’|-)")
@@ -185,6 +189,8 @@ class TitleRules:
                     org, relation = self._named_body(title, org, relation, actors)
                 if not relation:
                     continue
+                if relation == "leaderOf" and role is None and rule_id != "title-before-name" and _LOCAL_OFFICE.match(coded, match.end()):
+                    relation = "memberOf"  # "X, the SSPDF commander in Nasir": the head of a local part, one of the whole
                 confidence = 0.85 if rule_id != "apposition-member" else 0.8
                 found.append((title, RawClaim(person, org, relation, rule_id, confidence, match.span(), match.start(), False, True)))
                 owner = groups.get("owner")
