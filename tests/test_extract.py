@@ -547,3 +547,14 @@ def test_the_rules_word_prefilter_never_skips_a_sentence_a_rule_matches():
                 skipped += [rule.id for rule in extractor.rules
                             if any(required.isdisjoint(words) for required in rule.keywords) and rule.regex.search(view)]
     assert skipped == []
+
+
+def test_a_not_after_list_keeps_a_pattern_from_matching_after_its_words():
+    from graph.errors import DataFileError
+    from graph.extract.rules import PatternCompiler
+    compiler = PatternCompiler({"before": ["push", "beat up"]}, [])
+    pattern = compiler.compile("{<@before}back {B:ARMED}", "test")
+    assert pattern.search("they back ⟨0A⟩") and pattern.search("they pushed back ⟨0A⟩")
+    assert not pattern.search("they push back ⟨0A⟩") and not pattern.search("they beat up back ⟨0A⟩")
+    with pytest.raises(DataFileError):
+        compiler.compile("{<@missing}back {B:ARMED}", "test")

@@ -18,7 +18,8 @@ Rules of ``rules/*.yaml`` are regexes over that text with slots for mentions:
   ``{;N}`` plain words that stay in the clause (none ends in a comma);
   no gap crosses a clause word of ``gap_stops`` ("but", "which" ...);
 - ``{REL}`` an optional relative clause or parenthesis after a mention, ``{APPOS}`` an apposition;
-- ``{@list}`` a word list of the file; a space is whitespace (a comma may precede it).
+- ``{@list}`` a word list of the file, ``{<@list}`` not right after one of its words ("push" before "back");
+  a space is whitespace (a comma may precede it).
 
 A rule names its ``subject`` and ``object`` slots (each member of a list slot gives a claim) or a
 ``pairwise`` list slot (every pair of its members: "talks between A, B and C"), plus a ``subject``
@@ -116,6 +117,7 @@ COMPASS = (r"(?:northern|southern|eastern|western|central|northwestern|northeast
            r"north|south|east|west)")
 _APPOSITION_IN_SLOT = re.compile(APPOSITION[3:-8] + "(?=,|$)")
 _LIST = re.compile(r"\{@(?P<name>[\w-]+)\}")
+_NOT_AFTER_LIST = re.compile(r"\{<@(?P<name>[\w-]+)\}")
 
 
 def placeholder(index: int, actor_type: str, kind: str) -> str:
@@ -212,6 +214,7 @@ class PatternCompiler:
 
     def __init__(self, lists: dict[str, list[str]], gap_stops: list[str]):
         self.lists = {name: words_alternation(words) for name, words in lists.items()}
+        self.words = lists
         # clause words no gap crosses, and ", yet", which opens a contrasting clause ("its largest barrage yet"
         # stays one clause)
         stops = rf"(?:{words_alternation(gap_stops)}\b|[^\s⟨⟩]*,\s+yet)"
@@ -285,17 +288,23 @@ class PatternCompiler:
                 raise DataFileError(f"{where}: unknown word list {name!r}")
             return self.lists[name]
 
+        def not_after(name: str) -> str:
+            """Look-behinds, one per word (they must be of fixed width), spaces kept from the space rule."""
+            word_list(name)
+            return "".join(rf"(?<!\b{re.escape(str(w)).replace(chr(92) + ' ', chr(0) + 'B')}\s)" for w in self.words[name])
+
         text = pattern.strip()
         # a pronoun of a pattern ("its", "they", "he") may have become a reference token ("counts Pakistan as ⟨3Cr⟩ closest ally")
         text = re.sub(r"(?<![\w\\])(its|their|it|they|he|she)(?=[ |)])", r"(?:\1|⟨\\d+[A-Z]r⟩)", text)
         text = text.replace("{REL}", "\x00R").replace("{APPOS}", "\x00A")
+        text = _NOT_AFTER_LIST.sub(lambda m: not_after(m.group("name")), text)
         text = _LIST.sub(lambda m: "\x00L" + m.group("name") + "\x00", text)
         text = text.replace(" ", "\x00S")
         text = re.sub(r"\x00L([\w-]+)\x00", lambda m: word_list(m.group(1)), text)
         text = _SLOT.sub(slot, text)
         text = text.replace("\x00R", RELATIVE).replace("\x00A", APPOSITION)
         text = _GAP.sub(gap, text)
-        text = text.replace("\x00S", SPACE)
+        text = text.replace("\x00S", SPACE).replace("\x00B", r"\s")
         try:
             return re.compile(text, re.IGNORECASE)
         except re.error as error:

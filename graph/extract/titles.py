@@ -24,13 +24,13 @@ _TITLE_ADJECTIVES = frozenset("senior chief new current then top longtime long-t
 _OTHER_OWNER = frozenset("their its his her our".split())
 _AGE = re.compile(r"\d+-year-old")
 TOKEN_INDEX = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
-# "⟨person⟩'s [adjective] ⟨body⟩" or "⟨body⟩'s ⟨person⟩"
 # a place no mention names after a title: a town or region, where the title holds for a part ("commander in Nasir")
 _LOCAL_OFFICE = re.compile(r"\s+in\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|"
                            r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
                            r"(?-i:[A-Z])[\w'’-]+(?!\s*⟨)")
 # the owner right before the person, no word between ("⟨Pakistan⟩'s ⟨Khawaja Asif⟩", not "⟨Iran⟩'s jailed ⟨X⟩")
 _POSSESSED_NAME = re.compile(r"⟨\d+(?:C|[GAOI])r?⟩(?:'s|'|’s|’)\s+(?:(?:Mullah|Sheikh|Sheik|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?⟨\d+P⟩")
+# "⟨person⟩'s [adjective] ⟨body⟩" or "⟨body⟩'s ⟨person⟩"
 _POSSESSED = re.compile(r"⟨(?P<first>\d+)[A-Z][a-z]?⟩(?:'s|'|’s|’)\s+(?:[a-z][\w-]*\s+){0,2}⟨(?P<second>\d+)[A-Z][a-z]?⟩(?!'|’|-)")
 
 
