@@ -592,15 +592,20 @@ def test_a_group_leaders_deputy_is_a_member_of_the_group(extractor):
 
 
 @pytest.mark.parametrize("text, person, group, relation", [
-    # a senior commander or leader is one of many; the head of a group in a town heads a part of it
+    # a senior commander or leader is one of many, so is a group's former commander; the head of a group in a town
+    # heads a part of it
     ("Senior PKK commander Sabri Ok read the statement in Qandil.", "Sabri Ok", "PKK", "memberOf"),
     ("A senior Houthi leader, Mohammed Ali al-Houthi, said the group would respond.", "Mohammed Ali al-Houthi", "Houthis", "memberOf"),
     ("Mohammed Shabana, the Hamas commander in Rafah, was killed.", "Mohammed Shabana", "Hamas", "memberOf"),
-    # near misses: the title names the group's head without "senior", in the group's own country, or with a time after it
+    ("Tadesse Werede, a former commander of the Tigray Defence Forces, was appointed.", "Tadesse Werede",
+     "Tigray Defence Forces", "memberOf"),
+    # near misses: the title names the head without "senior", in the group's own country, with a time after it, or of
+    # a state's army
     ("SDF commander Mazloum Abdi read the statement in Qamishli.", "Mazloum Abdi", "Syrian Democratic Forces", "leaderOf"),
     ("Houthi leader Abdul-Malik al-Houthi said the group would respond.", "Abdul-Malik al-Houthi", "Houthis", "leaderOf"),
     ("Hassan Nasrallah, the Hezbollah leader in Lebanon, spoke.", "Hassan Nasrallah", "Hezbollah", "leaderOf"),
     ("Abu Ali, the Hezbollah commander in October, was killed.", "Abu Ali", "Hezbollah", "leaderOf"),
+    ("Joseph Aoun, a former commander of the Lebanese army, spoke.", "Joseph Aoun", "Lebanese Armed Forces", "leaderOf"),
 ])
 def test_a_senior_or_local_head_is_one_of_many(extractor, text, person, group, relation):
     found = {(s, p, o) for s, p, o in triples(extractor, text) if s == person and o == group}

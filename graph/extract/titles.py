@@ -22,6 +22,8 @@ _TITLE_ADJECTIVES = frozenset("senior chief new current then top longtime long-t
                               "charismatic hardline hard-line influential late slain assassinated ousted".split())
 # Possessive pronouns among a title's qualifiers: the title is someone else's ("⟨X⟩ killed their chief")
 _OTHER_OWNER = frozenset("their its his her our".split())
+# titles many hold at once in a group: "a former commander of X" was one of them ("a former president of X" led it)
+_RANKS_AMONG_MANY = frozenset({"commander", "field commander", "senior commander"})
 _AGE = re.compile(r"\d+-year-old")
 TOKEN_INDEX = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
 # a place no mention names after a title: a town or region, where the title holds for a part ("commander in Nasir")
@@ -279,8 +281,10 @@ class TitleRules:
             return None  # "⟨Israel⟩ killed their longtime chief, X": a verb or another owner between the name and the title
         if relation != "leaderOf":
             return relation
-        if indefinite and "former" not in words:
-            return "memberOf"  # "a commander of X" is one of its commanders
+        if indefinite and ("former" not in words or (title.lower() in _RANKS_AMONG_MANY and org.type != "GovernmentOrganization")):
+            # "a commander of X" is one of its commanders; "a former commander of a group" one of its past ones, where
+            # "a former army commander" of a state headed its army
+            return "memberOf"
         for word, original in self._single_qualifiers(words, qualifiers):
             if word in self.part or (original[:1].isupper() and word not in self.whole):
                 return "memberOf"  # head of a part: "political bureau chief", "the group's Gaza chief"
