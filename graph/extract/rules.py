@@ -289,9 +289,9 @@ class PatternCompiler:
             return self.lists[name]
 
         def not_after(name: str) -> str:
-            """Look-behinds, one per word (they must be of fixed width), spaces kept from the space rule."""
+            """One look-behind per word of the list (a look-behind has a fixed width)."""
             word_list(name)
-            return "".join(rf"(?<!\b{re.escape(str(w)).replace(chr(92) + ' ', chr(0) + 'B')}\s)" for w in self.words[name])
+            return "".join(rf"(?<!\b{re.escape(str(word))}\s)".replace(r"\ ", r"\s") for word in self.words[name])
 
         text = pattern.strip()
         # a pronoun of a pattern ("its", "they", "he") may have become a reference token ("counts Pakistan as ⟨3Cr⟩ closest ally")
@@ -304,7 +304,7 @@ class PatternCompiler:
         text = _SLOT.sub(slot, text)
         text = text.replace("\x00R", RELATIVE).replace("\x00A", APPOSITION)
         text = _GAP.sub(gap, text)
-        text = text.replace("\x00S", SPACE).replace("\x00B", r"\s")
+        text = text.replace("\x00S", SPACE)
         try:
             return re.compile(text, re.IGNORECASE)
         except re.error as error:

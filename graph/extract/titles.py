@@ -22,16 +22,8 @@ _TITLE_ADJECTIVES = frozenset("senior chief new current then top longtime long-t
                               "charismatic hardline hard-line influential late slain assassinated ousted".split())
 # Possessive pronouns among a title's qualifiers: the title is someone else's ("⟨X⟩ killed their chief")
 _OTHER_OWNER = frozenset("their its his her our".split())
-# titles many hold at once in a group: "a former commander of X" was one of them ("a former president of X" led it)
-_RANKS_AMONG_MANY = frozenset({"commander", "field commander", "senior commander"})
 _AGE = re.compile(r"\d+-year-old")
 TOKEN_INDEX = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
-# a place no mention names after a title: a town or region, where the title holds for a part ("commander in Nasir")
-_LOCAL_OFFICE = re.compile(r"\s+in\s+(?:the\s+)?(?!(?:January|February|March|April|May|June|July|August|September|October|"
-                           r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-                           r"(?-i:[A-Z])[\w'’-]+(?!\s*⟨)")
-# the owner right before the person, no word between ("⟨Pakistan⟩'s ⟨Khawaja Asif⟩", not "⟨Iran⟩'s jailed ⟨X⟩")
-_POSSESSED_NAME = re.compile(r"⟨\d+(?:C|[GAOI])r?⟩(?:'s|'|’s|’)\s+(?:(?:Mullah|Sheikh|Sheik|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?⟨\d+P⟩")
 # "⟨person⟩'s [adjective] ⟨body⟩" or "⟨body⟩'s ⟨person⟩"
 _POSSESSED = re.compile(r"⟨(?P<first>\d+)[A-Z][a-z]?⟩(?:'s|'|’s|’)\s+(?:[a-z][\w-]*\s+){0,2}⟨(?P<second>\d+)[A-Z][a-z]?⟩(?!'|’|-)")
 
@@ -59,6 +51,14 @@ class TitleRules:
         titles = words_alternation(list(self.table))
         members = words_alternation(list(self.table) + title_cues["member_nouns"])
         honorifics = words_alternation(mention_cues["honorifics"])
+        # a place no mention names after a title (not a date): a town or region, where the title holds for a part
+        # ("X, the SSPDF commander in Nasir")
+        self.local_office = re.compile(rf"\s+in\s+(?:the\s+)?(?!(?:{words_alternation(mention_cues['not_names'])})\b)"
+                                       rf"(?-i:[A-Z])[\w'’-]+(?!\s*⟨)")
+        # the owner right before the person, nothing between but a civil honorific ("⟨Pakistan⟩'s ⟨Khawaja Asif⟩",
+        # "the ⟨Taliban⟩'s Mullah ⟨X⟩"; not "⟨Iran⟩'s jailed ⟨X⟩", nor a rank, which the title rules read)
+        civil = words_alternation([h for h in mention_cues["honorifics"] if h.lower() not in self.ranks])
+        self.possessed_name = re.compile(rf"⟨\d+(?:C|[GAOI])r?⟩(?:'s|'|’s|’)\s+(?:(?:{civil})\s+)*⟨\d+P⟩")
         # qualifiers before a title; "and the chief of staff" starts another title, not a qualifier
         qual = r"(?P<qual>(?:(?!(?:and|or)\b)[\w'’.-]+\s+){0,3}?)"
         org = _slot("org", "ACTOR")
@@ -191,7 +191,7 @@ class TitleRules:
                     org, relation = self._named_body(title, org, relation, actors)
                 if not relation:
                     continue
-                if relation == "leaderOf" and role is None and rule_id != "title-before-name" and _LOCAL_OFFICE.match(coded, match.end()):
+                if relation == "leaderOf" and role is None and rule_id != "title-before-name" and self.local_office.match(coded, match.end()):
                     relation = "memberOf"  # "X, the SSPDF commander in Nasir": the head of a local part, one of the whole
                 confidence = 0.85 if rule_id != "apposition-member" else 0.8
                 found.append((title, RawClaim(person, org, relation, rule_id, confidence, match.span(), match.start(), False, True)))
@@ -226,7 +226,7 @@ class TitleRules:
             role = next((r for r in person.roles if r.org == body.id and r.end is None), None)
             if role is not None:
                 yield RawClaim(person, body, role.relation, "possessed-body-role", 0.78, match.span(), match.start(), False, True)
-            elif person is second and _POSSESSED_NAME.match(coded, match.start()) and self._official_of(person, body):
+            elif person is second and self.possessed_name.match(coded, match.start()) and self._official_of(person, body):
                 # "the foreign ministers, ⟨Armenia⟩'s ⟨X⟩ and ..." names a state's or a group's own: one of its officials
                 yield RawClaim(person, body, "memberOf", "possessed-person", 0.7, match.span(), match.start(), False, True)
 
@@ -235,8 +235,10 @@ class TitleRules:
         gazetteer gives no office, or one whose office is in a body of that state (its foreign ministry)."""
         if not person.roles:
             return True
-        bodies = [self.gazetteer.get(r.org) for r in person.roles if r.end is None and self.gazetteer and r.org in self.gazetteer]
-        return owner.type == "Country" and any(body.country == owner.id for body in bodies)
+        if owner.type != "Country" or self.gazetteer is None:
+            return False
+        return any(r.end is None and r.org in self.gazetteer and self.gazetteer.get(r.org).country == owner.id
+                   for r in person.roles)
 
     def _aides(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
         """An aide, adviser, envoy or deputy of a head of state is a member of the state that leader heads; of a
@@ -281,9 +283,9 @@ class TitleRules:
             return None  # "⟨Israel⟩ killed their longtime chief, X": a verb or another owner between the name and the title
         if relation != "leaderOf":
             return relation
-        if indefinite and ("former" not in words or (title.lower() in _RANKS_AMONG_MANY and org.type != "GovernmentOrganization")):
-            # "a commander of X" is one of its commanders; "a former commander of a group" one of its past ones, where
-            # "a former army commander" of a state headed its army
+        # "a commander of X" is one of its commanders, "a former commander of a group" one of its past ones (a group
+        # has many at once); "a former president of X" and "a former army commander" of a state headed it
+        if indefinite and ("former" not in words or (title.lower() == "commander" and org.type != "GovernmentOrganization")):
             return "memberOf"
         for word, original in self._single_qualifiers(words, qualifiers):
             if word in self.part or (original[:1].isupper() and word not in self.whole):
