@@ -1,7 +1,7 @@
 """Tests of graph.extract.clauses: the simpler readings of a placeholder sentence that the rules read too."""
 from __future__ import annotations
 
-from graph.extract.clauses import core, relative_clauses, shared_subject_clauses, views, without_insertions
+from graph.extract.clauses import absolute_clauses, core, relative_clauses, shared_subject_clauses, views, without_insertions
 
 
 def test_core_leaves_out_an_apposition_and_a_relative_clause_before_the_predicate():
@@ -88,3 +88,11 @@ def test_a_later_copula_before_a_noun_phrase_shares_the_subject():
         ["⟨0A⟩ is the largest member of the ⟨2A⟩."]
     # a copula before an adjective or a participle is no new noun phrase
     assert list(shared_subject_clauses("⟨0C⟩ met ⟨1C⟩ and is expected to return.")) == []
+
+
+def test_absolute_clauses_read_each_participle_with_its_actor():
+    assert absolute_clauses("They clashed, with ⟨0C⟩ pounding ⟨1A⟩ posts and ⟨2A⟩ firing at ⟨3C⟩.") == [
+        "⟨0C⟩ pounding ⟨1A⟩ posts", "⟨2A⟩ firing at ⟨3C⟩."]
+    # a demonym qualifies a noun in -ing there, which is no participle
+    assert absolute_clauses("The council was formed with ⟨0Cd⟩ backing and includes ⟨1P⟩.") == []
+    assert absolute_clauses("The council was formed with ⟨0C⟩ funding and includes ⟨1P⟩.") == []

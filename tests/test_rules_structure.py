@@ -619,3 +619,40 @@ def test_a_person_named_as_a_states_own_is_one_of_its_officials(extractor):
     # near misses: another state's official, and a word between the owner and the name
     found = triples(extractor, "The statement was read out by Azerbaijan's guest Ararat Mirzoyan and Russia's Jeyhun Bayramov.")
     assert not any(p == "memberOf" for _, p, _ in found), found
+
+
+# --- titles of several persons, aliases, hedged leadership, control of territory ---------------------
+
+@pytest.mark.parametrize("text, subject, predicate, obj", [
+    ("Iranian envoys Abbas Araghchi and Ali Larijani arrived in Muscat.", "Ali Larijani", "memberOf", "Iran"),
+    ("Iranian envoys Abbas Araghchi and Ali Larijani arrived in Muscat.", "Abbas Araqchi", "memberOf", "Iran"),
+    ("Yahya Sinwar and Mohammed Deif, two of the leaders of Hamas, were killed.", "Mohammed Deif", "memberOf", "Hamas"),
+    ('Abubakar Shekau, alias "Darul Tawheed", the leader of Boko Haram, was killed in 2021.',
+     "Abubakar Shekau", "leaderOf", "Boko Haram"),
+    ("Al-Shabaab still holds vast swathes of rural Somalia.", "al-Shabaab", "operatesIn", "Somalia"),
+])
+def test_titles_of_lists_and_aliases_and_control(extractor, text, subject, predicate, obj):
+    assert has(extractor, text, subject, predicate, obj), triples(extractor, text)
+
+
+def test_leadership_alleged_to_be_held_is_hedged(extractor):
+    claims = [c for c in extractor.extract_text("The Cartel of the Suns is alleged to be headed by Venezuelan President Nicolas Maduro.")
+              if c.predicate == "leaderOf" and c.object.type != "Country"]
+    assert claims and all(c.hedged for c in claims), claims
+
+
+def test_counterparts_of_several_states_are_each_their_own_states(extractor):
+    found = triples(extractor, "Araghchi met his British, French and German counterparts, David Lammy, Jean-Noel Barrot and "
+                               "Johann Wadephul, in Geneva.")
+    assert ("David Lammy", "memberOf", "United Kingdom") in found, found
+    assert ("David Lammy", "memberOf", "Germany") not in found, found
+
+
+def test_a_backbone_regarded_as_a_wing_is_not_the_whole(extractor):
+    found = triples(extractor, "Turkey regards the YPG, the backbone of the SDF, as the Syrian wing of the PKK.")
+    assert ("Syrian Democratic Forces", "partOf", "PKK") not in found, found
+
+
+def test_control_of_a_capital_or_of_a_city_is_no_country(extractor):
+    found = triples(extractor, "Al-Shabaab still controls large parts of Mogadishu's outskirts, where Kenya's troops patrol.")
+    assert not any(p == "operatesIn" and o == "Kenya" for _, p, o in found), found

@@ -11,7 +11,8 @@ allowing for every such insertion, each sentence is also read as a few simpler v
 - **relative clauses** read with their antecedent as subject ("⟨X⟩, who heads ⟨Y⟩," -> "⟨X⟩ heads ⟨Y⟩",
   "⟨Y⟩, which ⟨X⟩ founded," -> "⟨X⟩ founded ⟨Y⟩");
 - **shared subjects**: later verb phrases read with the sentence's opening subject;
-- **participle adjuncts**: "⟨X⟩ ..., killing ⟨Y⟩" read as "⟨X⟩ killing ⟨Y⟩".
+- **participle adjuncts**: "⟨X⟩ ..., killing ⟨Y⟩" read as "⟨X⟩ killing ⟨Y⟩";
+- **absolute clauses**: "..., with ⟨X⟩ striking ⟨Y⟩" read as "⟨X⟩ striking ⟨Y⟩".
 
 A view is only ever a reading of the sentence itself: its words in their order, some left out, the
 antecedent repeated. Rules and polarity cues apply to a view as to any sentence.
@@ -430,6 +431,26 @@ def contrasted(coded: str) -> str:
     return f"{match.group('others')} {aux}{match.group('rest')}"
 
 
+# "..., with ⟨X⟩ striking ⟨Y⟩ and ⟨Z⟩ launching ...": an absolute clause, its actor the subject of its participle
+# (a demonym qualifies a noun there: "with ⟨Saudi⟩ backing"; nor is every word in -ing a participle)
+_ABSOLUTE_PARTICIPLE = (r"(?:the\s+)?⟨\d+(?:[GAOIP][a-z]?|C[cr]?)⟩\s+(?:(?-i:[a-z])\w*ly\s+)?"
+                        r"(?!(?:backing|funding|financing|training|blessing|bidding|meeting|building|fighting|shelling|bombing)\b)(?-i:[a-z])\w+ing\b")
+_ABSOLUTE_START = re.compile(rf"(?:^|,\s+|\s)with\s+(?={_ABSOLUTE_PARTICIPLE})", re.IGNORECASE)
+_ABSOLUTE_NEXT = re.compile(rf"\s*,?\s+and\s+(?={_ABSOLUTE_PARTICIPLE})", re.IGNORECASE)
+
+
+def absolute_clauses(coded: str) -> list[str]:
+    """The absolute clauses of a sentence ("with ⟨X⟩ striking ⟨Y⟩"), each read as a clause of its own.
+
+    >>> absolute_clauses("They fought for days, with ⟨0C⟩ striking ⟨1Cd⟩ bases and ⟨2C⟩ launching drones at ⟨3G⟩ sites.")
+    ['⟨0C⟩ striking ⟨1Cd⟩ bases', '⟨2C⟩ launching drones at ⟨3G⟩ sites.']
+    >>> absolute_clauses("⟨0C⟩ met with ⟨1C⟩ envoys.")
+    []
+    """
+    start = _ABSOLUTE_START.search(coded)
+    return _ABSOLUTE_NEXT.split(coded[start.end():]) if start else []
+
+
 def views(coded: str) -> list[str]:
     """The clause views of a placeholder sentence, other than the sentence itself, without repeats.
 
@@ -440,5 +461,6 @@ def views(coded: str) -> list[str]:
     relatives = relative_clauses(coded)
     found = [simple, *relatives, *shared_subject_clauses(coded), *shared_subject_clauses(simple),
              *(view for relative in relatives for view in shared_subject_clauses(relative)),
-             *pronoun_clauses(simple), spelled_out_lists(coded), named_parts(simple), contrasted(coded)]
+             *pronoun_clauses(simple), spelled_out_lists(coded), named_parts(simple), contrasted(coded),
+             *absolute_clauses(coded)]
     return [view for view in dict.fromkeys(found) if view and view != coded]

@@ -93,9 +93,9 @@ SPACE = r"(?:(?<=\s)|,?\s+)"
 TOKEN = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
 _SLOT = re.compile(r"\{(?P<name>[A-Za-z]\w*)(?P<list>[+&])?:(?P<cls>[A-Z]+)\}")
 _GAP = re.compile(r"\{(?P<kind>[~*=!^%;-])(?P<n>\d+)\}")
-# An apposition after a mention: ", the Lebanese movement," / ", its closest ally," (its mentions are not
-# members of a list slot).
-APPOSITION = (r"(?:\s*,\s+(?:the|a|an|its|their|his|her|one\s+of|once|now|also|formerly|⟨\d+[A-Z][a-z]?⟩(?:'s|')|⟨\d+[A-Z]r⟩"
+# An apposition after a mention: ", the Lebanese movement," / ", its closest ally," / ", known as the BLA," / ", alias "Pipo","
+# (its mentions are not members of a list slot).
+APPOSITION = (r"(?:\s*,\s+(?:the|a|an|its|their|his|her|one\s+of|once|now|also|formerly|(?:also\s+|better\s+)?known\s+as|alias|aka|⟨\d+[A-Z][a-z]?⟩(?:'s|')|⟨\d+[A-Z]r⟩"
               # a title after the body it heads: ", ⟨Pakistan's army⟩ chief,"
               r"|⟨\d+[GAOI][a-z]?⟩(?=\s+(?:chief|head|leader|commander|spokesman|spokeswoman)\s*,))\s+[^,;]{1,80}?(?=,))?")
 # A relative or participial clause after a mention: ", which the department says," / ", founded in 2013,".
@@ -230,10 +230,11 @@ class PatternCompiler:
         # plain words inside one clause: none ends in a comma ("X, who control the capital, attacked ⟨Y⟩")
         self.clause_word = rf"(?:(?:(?!{stops}\b)[^\s⟨⟩;:,()\"“”]+|{modifier})\s+)"
         # a demonym is an adjective too ("an ⟨Iraqi⟩ Kurdish party"); a preposition never is ("an alliance led by")
-        not_adjective = words_alternation(["and", "or", "by", "with", "from", "for"])
+        not_adjective = words_alternation(["and", "or", "by", "with", "from", "for", "as"])
         self.adjective = rf"(?:(?:(?!(?:{not_adjective}|{stops})\b)[^\s⟨⟩;:,()\"“”]+|⟨\d+C[dc]⟩)\s+)"
-        oblique = words_alternation(["in", "near", "at", "from", "by", "with", "for", "during", "since", "after",
-                                     "before", "over", "into", "outside", "off"])
+        # ("at least 22 soldiers" is a number, not a place)
+        oblique = words_alternation(["in", "near", "from", "by", "with", "for", "during", "since", "after",
+                                     "before", "over", "into", "outside", "off"]) + r"|at(?!\s+(?:least|most)\b)"
         self.no_oblique = rf"(?:(?!(?:{oblique}|{stops})\b)(?:[^\s⟨⟩;:()\"“”]+|{modifier})\s+)"
         auxiliary = words_alternation(["was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"])
         self.active = rf"(?:(?!(?:{auxiliary}|{stops})\b)(?:[^\s⟨⟩;:()\"“”]+|{modifier})\s+)"
@@ -263,7 +264,8 @@ class PatternCompiler:
                 # (or be named with its owner: "⟨A⟩ and ⟨B⟩'s ⟨Taliban⟩ government", the owner left out by ``slot_indices``)
                 # a "&" list is governed by what stands before it ("⟨C⟩'s ⟨A⟩ and ⟨B⟩"): a member with its own
                 # article is outside it ("⟨C⟩'s ⟨A⟩ and the ⟨B⟩ gang")
-                member_article = "" if match.group("list") == "&" else r"(?:the\s+)?"
+                # ("his ⟨Jordanian⟩ counterpart ⟨P⟩" is a member too)
+                member_article = "" if match.group("list") == "&" else rf"(?:the\s+|(?:his|her|their)\s+(?=⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+⟨))?"
                 element = (rf"{member_article}(?:{COMPASS}\s+)?(?:⟨\d+C[a-z]?⟩(?:'s|')\s+(?=⟨))?(?:⟨\d+[A-Z][a-z]?⟩-[\w-]+\s+)?{ROLE_APPOSITION}(?:⟨\d+C[dc]⟩\s+(?=(?-i:[A-Z]))|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨))?"
                            rf"(?:(?:(?-i:[A-Z])[\w.'-]*\s+){{0,3}}?){one}{APPOSITION}")
                 # "A and B", "A, B and C", "A, B, and C"; not "A, and B" (that joins two clauses) unless A has an
@@ -468,8 +470,9 @@ def slot_indices(text: str, after: str = "") -> list[int]:
 
 
 def _apposition_or_list(match: re.Match) -> str:
-    """An apposition is left out of a slot; ", the ⟨2⟩ and the ⟨3⟩" is the rest of a list ("⟨1⟩, the ⟨2⟩ and the ⟨3⟩")."""
-    return match.group() if _BARE_LIST.fullmatch(match.group()) else " "
+    """An apposition is left out of a slot; ", the ⟨2⟩ and the ⟨3⟩" is the rest of a list ("⟨1⟩, the ⟨2⟩ and the ⟨3⟩"), and
+    so is ", his ⟨Jordanian⟩ counterpart ⟨3⟩ and ⟨4⟩"."""
+    return match.group() if _BARE_LIST.fullmatch(match.group()) or _ROLE_MEMBER.match(match.group()) else " "
 
 
 _BARE_LIST = re.compile(r"(?:\s*,?\s+(?:the|and|or)|\s*,?\s*⟨\d+[A-Z][a-z]?⟩)+\s*", re.IGNORECASE)
@@ -477,10 +480,11 @@ _BARE_LIST = re.compile(r"(?:\s*,?\s+(?:the|and|or)|\s*,?\s*⟨\d+[A-Z][a-z]?⟩
 
 # A lower-case role between a country and a person: "⟨US⟩ envoy ⟨P⟩", "⟨Iran⟩'s special envoy ⟨P⟩".
 ROLE_NOUN = (r"(?:(?:special|peace|chief|top|senior|deputy)\s+)?(?:envoy|negotiator|ambassador|diplomat|official|"
-             r"minister|mediator|representative|aide|adviser|advisor)")
+             r"minister|mediator|representative|aide|adviser|advisor|counterpart)")
 # A person named after a role in a list: "⟨A⟩ and his chief of staff, ⟨P⟩", "the ⟨EU⟩'s foreign policy chief, ⟨P⟩".
 ROLE_APPOSITION = (r"(?:(?:(?:his|her|its|their|the)\s+(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+|⟨\d+C[dc]⟩\s+)?|⟨\d+[A-Z]r⟩\s+)(?:(?-i:[a-z])[\w-]*\s+){0,3}"
                    r"(?-i:[a-z])[\w-]*(?:\s+of\s+(?:the\s+)?(?-i:[a-z])[\w-]*)?,\s+(?=⟨\d+P))?")
+_ROLE_MEMBER = re.compile(rf"\s*,\s+(?:his|her|their)\s+⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+⟨", re.IGNORECASE)
 # A demonym or capital before a capitalised word qualifies it ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"), a country
 # before a lower-case role and a person too ("⟨US⟩ envoy ⟨P⟩").
 _QUALIFIER = re.compile(rf"⟨\d+C[dc]⟩\s+(?-i:[A-Z])|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+⟨"

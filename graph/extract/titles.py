@@ -16,13 +16,17 @@ from typing import Iterator
 from graph.gazetteer import Actor, Gazetteer, normalise_name
 from graph.extract.rules import CLASSES, TOKEN, RawClaim, words_alternation
 
-PERSON = rf"⟨(?P<per>\d+){CLASSES['PER']}⟩"
+# a person's alias may follow the name: "⟨X⟩, alias "Pipo", the head of ⟨Y⟩"
+PERSON = (rf"⟨(?P<per>\d+){CLASSES['PER']}⟩(?:\s*,\s+(?:alias|aka|(?:also\s+|better\s+)?known\s+as)\s+"
+          r"[\"“”'‘’]?[^,;⟨⟩\"“”]{1,30}[\"“”'‘’]?(?=\s*,))?")
 # Lower-case words that may stand between an organisation and a head title ("Hamas's senior leader")
 _TITLE_ADJECTIVES = frozenset("senior chief new current then top longtime long-time overall main ailing elderly "
                               "charismatic hardline hard-line influential late slain assassinated ousted".split())
 # Possessive pronouns among a title's qualifiers: the title is someone else's ("⟨X⟩ killed their chief")
 _OTHER_OWNER = frozenset("their its his her our".split())
 _AGE = re.compile(r"\d+-year-old")
+# the end of a list before its last member: "⟨A⟩, ⟨B⟩ and "
+_STATE_LIST_END = re.compile(r"⟩\s*(?:,\s*(?:and\s+)?|\s+and\s+)$")
 TOKEN_INDEX = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
 # "⟨person⟩'s [adjective] ⟨body⟩" or "⟨body⟩'s ⟨person⟩"
 _POSSESSED = re.compile(r"⟨(?P<first>\d+)[A-Z][a-z]?⟩(?:'s|'|’s|’)\s+(?:[a-z][\w-]*\s+){0,2}⟨(?P<second>\d+)[A-Z][a-z]?⟩(?!'|’|-)")
@@ -78,16 +82,20 @@ class TitleRules:
         # a clause or phrase that gives the person's office: ", who is also vice-president of", ", ... as chairman of"
         office_clause = (r"(?:(?:who|which)\s+(?:is|was|has\s+been|had\s+been|became|becomes|remains|serves\s+as|served\s+as)"
                          r"\s+(?:(?:also|now|still|currently|previously|formerly|later|then)\s+)?)")
+        # more persons after a plural title ("envoys ⟨X⟩ and ⟨Y⟩"), or before one ("⟨X⟩ and ⟨Y⟩, two of the leaders of")
+        more_persons = rf"(?P<others>(?:\s*,\s*|\s*,?\s+and\s+)(?:(?:{honorifics})\s+)*⟨\d+{CLASSES['PER']}⟩)*"
+        persons_before = rf"(?P<before>(?:⟨\d+{CLASSES['PER']}⟩\s*,\s*)*⟨\d+{CLASSES['PER']}⟩\s*,?\s+and\s+(?=⟨\d+{CLASSES['PER']}⟩\s*,\s+(?:two|three|four|both|all|some)\s+of\b))?"
         self.patterns = [
             # "Hezbollah leader Naim Qassem", "Iran's Supreme Leader Ayatollah Ali Khamenei", "its commander, X"
             ("title-before-name", re.compile(
-                rf"(?:\b(?P<pre>deputy|vice|assistant|senior|junior)\s+|(?<!deputy\s)(?<!vice\s)(?<!assistant\s)(?<!senior\s)(?<!junior\s)){org}(?:'s|'|’s|’|,\s+whose)?\s+{qual}(?:then-|ex-)?(?P<title>{titles})(?:\s+(?:for|to|on)\s+(?:the\s+)?⟨\d+[A-Z][a-z]?⟩\s*,"
+                rf"(?:\b(?P<pre>deputy|vice|assistant|senior|junior)\s+|(?<!deputy\s)(?<!vice\s)(?<!assistant\s)(?<!senior\s)(?<!junior\s)){org}(?:'s|'|’s|’|,\s+whose)?\s+{qual}(?:then-|ex-)?(?P<title>{titles})(?P<plural>s)?(?:\s+(?:for|to|on)\s+(?:the\s+)?⟨\d+[A-Z][a-z]?⟩\s*,"
                 # "⟨C⟩, whose minister of state for foreign affairs, X": the title's own complement
                 rf"|\s+(?:of|for|on)\s+(?:(?-i:[a-z])[\w-]*\s+){{0,4}}?(?-i:[a-z])[\w-]*\s*,)?"
-                rf"\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}", re.I)),
-            # "Qais al-Khazali, secretary-general of Asaib Ahl al-Haq", "X, a commander of Y"
+                # a plural title names a list of persons: "⟨US⟩ envoys ⟨X⟩ and ⟨Y⟩"
+                rf"\s*,?\s+(?:(?:{honorifics})\s+)*{PERSON}(?(plural){more_persons}|)", re.I)),
+            # "Qais al-Khazali, secretary-general of Asaib Ahl al-Haq", "X, a commander of Y", "X and Y, two of the leaders of Z"
             ("apposition-title-of", re.compile(
-                rf"{PERSON}\s*,\s+(?P<art>(?:a|an|the|one\s+of\s+the|another)\s+)?{qual}{sent_to}(?P<title>{titles})s?\s+"
+                rf"{persons_before}{PERSON}\s*,\s+(?P<art>(?:a|an|the|(?:one|two|three|four|both|all|some)\s+of\s+the|another)\s+)?{qual}{sent_to}(?P<title>{titles})(?P<plural>s)?\s+"
                 rf"(?:of|at|for|from|in|with|to)\s+(?:the\s+)?{owner}{org}{after_org}",
                 re.I)),
             # "X, head of the Freedom and Justice group (FJG)": the name spelled out, its acronym the mention
@@ -166,42 +174,13 @@ class TitleRules:
         found: list[tuple[str, RawClaim]] = []  # (title, claim) in pattern order
         for rule_id, pattern in self.patterns:
             for match in _overlapping(pattern, coded):
-                person, org = actors[int(match.group("per"))], actors[int(match.group("org"))]
-                title = match.group("title")
+                org = actors[int(match.group("org"))]
                 groups = match.groupdict()
-                # "a former Estonian prime minister": words before the organisation qualify the title too
-                qualifiers = (groups.get("pre") or "").split() + (match.group("qual") or "").split()
-                article = re.sub(r"\s+", " ", (groups.get("art") or "").strip().lower())
-                indefinite = article in {"a", "an", "another"} or article.startswith("one of")
-                relation = "memberOf" if rule_id == "apposition-title-of-part" else self.relation(title, qualifiers, org, indefinite)
-                role = self._gazetteer_role(person, title, in_sentence)
-                if role is None and _resolved_reference(coded, match.end("org")) and self._other_state(person, org):
-                    continue  # "army chief General X" after another state's officials: the gazetteer knows X's army
-                if role is None and title.lower() in self.ranks:
-                    # "Niger's General X": a rank is no office; the person's own role with that state or body says which
-                    role = next(((r.relation, org) for r in person.roles if r.org == org.id and r.end is None), None)
-                if role is not None and org.type != "Country" and role[1].type == "Country" and (
-                        relation == "memberOf" or (relation and org.type == "GovernmentOrganization")):
-                    # "X, the movement's acting foreign minister", "X, prime minister of the coast-based unity government": the
-                    # named body, not the state of the gazetteer role
-                    role = None
-                if role is not None:
-                    relation, org = role
-                elif relation == "memberOf" or org.type == "Country":
-                    org, relation = self._named_body(title, org, relation, actors)
-                if not relation:
-                    continue
-                if relation == "leaderOf" and role is None and rule_id != "title-before-name" and self.local_office.match(coded, match.end()):
-                    relation = "memberOf"  # "X, the SSPDF commander in Nasir": the head of a local part, one of the whole
-                confidence = 0.85 if rule_id != "apposition-member" else 0.8
-                found.append((title, RawClaim(person, org, relation, rule_id, confidence, match.span(), match.start(), False, True)))
-                owner = groups.get("owner")
-                if relation == "leaderOf" and owner and role is None:
-                    parent = actors[int(TOKEN.match(owner).group(1))]
-                    if parent.type not in {"Country", "Person"} and parent.id != org.id:
-                        # ANNOTATION.md: the head of a unit is a member of its parent body
-                        found.append((title, RawClaim(person, parent, "memberOf", rule_id + "+parent", round(confidence * 0.9, 3),
-                                                      match.span(), match.start(), False, True)))
+                if groups.get("plural") and _STATE_LIST_END.search(coded, 0, match.start("org") - 1):  # before its "⟨"
+                    continue  # "his ⟨British⟩, ⟨French⟩ and ⟨German⟩ counterparts, X, Y and Z": respective offices
+                listed = TOKEN_INDEX.findall((groups.get("before") or "") + (groups.get("others") or ""))
+                for index in (match.group("per"), *listed):
+                    found.extend(self._title_claims(rule_id, match, actors[int(index)], org, actors, in_sentence, coded))
         yield from _counterparts(found)
         yield from self._respective(coded, actors)
         yield from self._possessed_bodies(coded, actors)
@@ -214,6 +193,47 @@ class TitleRules:
                 if relation == "memberOf" and org.id not in in_sentence and org.country and self.gazetteer and org.country in self.gazetteer:
                     org = self.gazetteer.get(org.country)  # "Deputy Foreign Minister X": a member of the state, the ministry unnamed
                 yield RawClaim(person, org, relation, "bare-title-role", 0.75, match.span(), match.start(), False, True)
+
+    def _title_claims(self, rule_id: str, match: re.Match, person: Actor, org: Actor, actors: list[Actor],
+                      in_sentence: set[str], coded: str) -> list[tuple[str, RawClaim]]:
+        """What one title pattern's match says of one person named with it: (title, claim) pairs."""
+        found: list[tuple[str, RawClaim]] = []
+        title = match.group("title")
+        groups = match.groupdict()
+        # "a former Estonian prime minister": words before the organisation qualify the title too
+        qualifiers = (groups.get("pre") or "").split() + (match.group("qual") or "").split()
+        article = re.sub(r"\s+", " ", (groups.get("art") or "").strip().lower())
+        indefinite = article in {"a", "an", "another"} or article.endswith("of the")  # "one of the", "two of the"
+        relation = "memberOf" if rule_id == "apposition-title-of-part" else self.relation(title, qualifiers, org, indefinite)
+        role = self._gazetteer_role(person, title, in_sentence)
+        if role is None and _resolved_reference(coded, match.end("org")) and self._other_state(person, org):
+            return found  # "army chief General X" after another state's officials: the gazetteer knows X's army
+        if role is None and title.lower() in self.ranks:
+            # "Niger's General X": a rank is no office; the person's own role with that state or body says which
+            role = next(((r.relation, org) for r in person.roles if r.org == org.id and r.end is None), None)
+        if role is not None and org.type != "Country" and role[1].type == "Country" and (
+                relation == "memberOf" or (relation and org.type == "GovernmentOrganization")):
+            # "X, the movement's acting foreign minister", "X, prime minister of the coast-based unity government": the
+            # named body, not the state of the gazetteer role
+            role = None
+        if role is not None:
+            relation, org = role
+        elif relation == "memberOf" or org.type == "Country":
+            org, relation = self._named_body(title, org, relation, actors)
+        if not relation:
+            return found
+        if relation == "leaderOf" and role is None and rule_id != "title-before-name" and self.local_office.match(coded, match.end()):
+            relation = "memberOf"  # "X, the SSPDF commander in Nasir": the head of a local part, one of the whole
+        confidence = 0.85 if rule_id != "apposition-member" else 0.8
+        found.append((title, RawClaim(person, org, relation, rule_id, confidence, match.span(), match.start(), False, True)))
+        owner = groups.get("owner")
+        if relation == "leaderOf" and owner and role is None:
+            parent = actors[int(TOKEN.match(owner).group(1))]
+            if parent.type not in {"Country", "Person"} and parent.id != org.id:
+                # ANNOTATION.md: the head of a unit is a member of its parent body
+                found.append((title, RawClaim(person, parent, "memberOf", rule_id + "+parent", round(confidence * 0.9, 3),
+                                              match.span(), match.start(), False, True)))
+        return found
 
     def _possessed_bodies(self, coded: str, actors: list[Actor]) -> Iterator[RawClaim]:
         """A person's body named by possession ("Haftar's Libyan National Army", "Hezbollah's Naim Qassem"): the
