@@ -65,6 +65,8 @@ def test_the_shipped_gazetteer_loads_and_is_broad():
     types = [a.type for a in gazetteer.actors.values()]
     assert types.count("Country") >= 195 and types.count("ArmedGroup") >= 300
     assert gazetteer.lookup("Hizballah").id == "hezbollah"
+    # groupings of states that act together in the news: the E3 of the Iran nuclear file
+    assert gazetteer.lookup("E3").type == "InternationalOrganization" == gazetteer.lookup("E-3").type
 
 
 def test_normalise_name_matches_the_annotation_rules():

@@ -394,3 +394,13 @@ def test_attacks_in_absolute_clauses_and_with_numbers(extractor, text, subject, 
 def test_a_place_after_at_is_still_no_attack_target(extractor):
     found = triples(extractor, "Militants from ISWAP killed 20 soldiers at a Nigerian base.")
     assert ("Islamic State West Africa Province", "attacked", "Nigeria") not in found, found
+
+
+def test_a_warning_with_a_time_before_its_that_clause_is_a_threat_by_the_speaker(extractor):
+    found = triples(extractor, "Turkish Foreign Minister Hakan Fidan warned last week that Turkey could launch a new military "
+                               "operation if the SDF does not honour the deal.")
+    assert ("Hakan Fidan", "threatened", "Syrian Democratic Forces") in found, found
+    # the state in the that-clause is not credited, nor is who must act in an "unless" clause
+    assert ("Turkey", "threatened", "Syrian Democratic Forces") not in found, found
+    found = triples(extractor, "Israel Katz warned that Israel would intensify its strikes unless the Lebanese government acts.")
+    assert ("Israel Katz", "threatened", "Lebanon") not in found, found
