@@ -581,3 +581,12 @@ def test_the_front_the_union_and_the_command_name_only_an_actor_named_with_them(
     assert referents("The Polisario Front rejected the plan. Soldiers at the front died.") == set()
     assert referents("The Polisario Front rejected the plan. Its fighters held the front line.") <= {"Polisario Front"}
     assert "Hamas" not in referents("Hamas rejected the plan. A commander of the front said so.")
+
+
+def test_it_in_a_condition_is_the_group_just_named(finder):
+    found = named(finder, "The TTP has warned that the army would be targeted. Rwanda said it would strike the RSF if it "
+                          "did not withdraw.")
+    assert found[-1] == ("it", "Rapid Support Forces"), found
+    # without a condition, "it" is still the sentence's first group
+    found = named(finder, "The TTP said the RSF would pay, and it vowed revenge.")
+    assert found[-1] == ("it", "TTP"), found

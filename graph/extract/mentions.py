@@ -64,6 +64,9 @@ _POSSESSIVE_REFERENCE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|\u2019
 _FOR_ITS_PART = re.compile(r"(?:for|on)\s+(?:its|their|his|her)\s+part\b", re.IGNORECASE)
 
 
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+$", re.IGNORECASE)
+
+
 def _coordinate_clause_owner(text: str, at: int, before: list[Mention], sentence_start: int,
                              types: frozenset[str]) -> tuple[bool, Actor | None]:
     """For "its"/"their" opening a coordinate clause (", and its jets bomb ..."): (True, the subject that opens the
@@ -783,6 +786,11 @@ class MentionFinder:
                                  sentence_start: int, before: list[Mention]) -> Actor | None:
         """For "it"/"its"/"their": the sentence's first group, else its body or state, else the previous sentence's."""
         starts = {m.start for m in same_sentence}
+        if _CONDITION_BEFORE.search(text, max(0, at - 12), at):
+            # "would strike the ⟨SDF⟩ if it does not disarm": a condition is set on the group just named
+            nearest = next((m.actor for m in same_sentence if m.actor.type in {"ArmedGroup", "PoliticalOrganization"}), None)
+            if nearest is not None:
+                return nearest
         for mention in reversed(same_sentence):  # the first group of the sentence: usually its subject
             if mention.actor.type in {"ArmedGroup", "PoliticalOrganization"} \
                     and not (text.startswith("'s ", mention.end) and mention.end + 3 in starts):
