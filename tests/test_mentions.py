@@ -584,8 +584,7 @@ def test_the_front_the_union_and_the_command_name_only_an_actor_named_with_them(
 
 
 def test_it_in_a_condition_is_the_group_just_named(finder):
-    found = named(finder, "The TTP has warned that the army would be targeted. Rwanda said it would strike the RSF if it "
-                          "did not withdraw.")
+    found = named(finder, "The TTP said it would strike the RSF if it did not withdraw.")
     assert found[-1] == ("it", "Rapid Support Forces"), found
     # without a condition, "it" is still the sentence's first group
     found = named(finder, "The TTP said the RSF would pay, and it vowed revenge.")
