@@ -435,3 +435,15 @@ def test_cooperation_phrasings_beyond_the_verb(extractor: Extractor, text: str, 
 ])
 def test_cooperation_phrasings_near_misses(extractor: Extractor, text: str, triple: tuple[str, str, str]) -> None:
     assert (*triple, "positive") not in _triples(extractor, text)
+
+
+def test_a_host_of_negotiations_and_mediators_with_contacts_meet_each_party(extractor: Extractor) -> None:
+    found = _triples(extractor, "Turkey, which has hosted the negotiations between Russia and Ukraine, offered more rounds.")
+    assert ("Turkey", "metWith", "Ukraine", "positive") in found, found
+    found = _triples(extractor, "Egyptian negotiators, who had held separate contacts with Hamas and Israel, drafted the text.")
+    assert ("Egypt", "metWith", "Hamas", "positive") in found, found
+    # criticising talks is no part in them; a truce brokered by a third party says nothing of whom the broker met
+    found = _triples(extractor, "Turkey, which has criticised the negotiations between Russia and Ukraine, offered nothing.")
+    assert ("Turkey", "metWith", "Ukraine", "positive") not in found, found
+    found = _triples(extractor, "A truce between Israel and Hezbollah brokered by the United States took effect.")
+    assert ("United States", "metWith", "Hezbollah", "positive") not in found, found

@@ -432,9 +432,9 @@ def contrasted(coded: str) -> str:
 
 
 # "..., with ⟨X⟩ striking ⟨Y⟩ and ⟨Z⟩ launching ...": an absolute clause, its actor the subject of its participle
-# (a demonym qualifies a noun there: "with ⟨Saudi⟩ backing"; nor is every word in -ing a participle)
+# (a demonym qualifies a noun there: "with ⟨Saudi⟩ backing"; nor is every word in -ing a participle: "with ⟨US⟩ funding")
 _ABSOLUTE_PARTICIPLE = (r"(?:the\s+)?⟨\d+(?:[GAOIP][a-z]?|C[cr]?)⟩\s+(?:(?-i:[a-z])\w*ly\s+)?"
-                        r"(?!(?:backing|funding|financing|training|blessing|bidding|meeting|building|fighting|shelling|bombing)\b)(?-i:[a-z])\w+ing\b")
+                        r"(?!(?:backing|funding|financing|training|blessing|bidding|meeting|building)\b)(?-i:[a-z])\w+ing\b")
 _ABSOLUTE_START = re.compile(rf"(?:^|,\s+|\s)with\s+(?={_ABSOLUTE_PARTICIPLE})", re.IGNORECASE)
 _ABSOLUTE_NEXT = re.compile(rf"\s*,?\s+and\s+(?={_ABSOLUTE_PARTICIPLE})", re.IGNORECASE)
 

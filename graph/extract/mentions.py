@@ -63,7 +63,7 @@ _POSSESSIVE_REFERENCE = re.compile(r"the\s+(?:[\w-]+\s+){0,2}?[\w-]+(?:'s|\u2019
 
 _FOR_ITS_PART = re.compile(r"(?:for|on)\s+(?:its|their|his|her)\s+part\b", re.IGNORECASE)
 
-
+# a pronoun that opens a condition: "... if it does not disarm"
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+$", re.IGNORECASE)
 
 
