@@ -226,6 +226,28 @@ POSITIVE = [
     # guests introduced by a plural title
     ("Qatar then hosted the two countries' defence ministers, Pakistan's Khawaja Asif and Afghanistan's Mohammad Yaqoob, "
      "for talks in Doha.", ("Qatar", "metWith", "Khawaja Asif")),
+    # a state that contributes troops to a mission, or has soldiers serving in it, backs it
+    ("Kenya, which also contributes troops to AUSSOM, welcomed the vote.", ("AUSSOM", "backedBy", "Kenya")),
+    ("Burundi has about 3,000 soldiers serving in AUSSOM.", ("AUSSOM", "backedBy", "Burundi")),
+    # sums pledged, or given to someone, in aid
+    ("The European Union has pledged 2 billion euros in loans to Ukraine.", ("Ukraine", "backedBy", "European Union")),
+    ("Washington gave Ukraine $400 million in military aid last year.", ("Ukraine", "backedBy", "United States")),
+    # a state's money funnelled to a party; a group's fighters supplying another
+    ("Prosecutors say the mayor funnelled Russian money to the Shor Party.", ("Shor Party", "backedBy", "Russia")),
+    ("Officials say Hezbollah fighters supply the Houthis with drones.", ("Houthis", "backedBy", "Hezbollah")),
+    # a proxy, also of a group named with its base
+    ("New Delhi describes TRF as a proxy of the Pakistan-based Lashkar-e-Taiba.", ("The Resistance Front", "backedBy", "Lashkar-e-Taiba")),
+    # "one of X's allies"; former allies
+    ("Belarus, one of Russia's closest allies, hosted the drills.", ("Belarus", "alliedWith", "Russia")),
+    ("Hayat Tahrir al-Sham and al-Qaeda, once allies, now fight each other.", ("Hayat Tahrir al-Sham", "alliedWith", "al-Qaeda")),
+    # designations of a list inside an insertion, entry bans, a listed group with its short name
+    ("Abuja branded several groups, including IPOB and Ansaru, as terrorist organisations.", ("Nigeria", "designated", "Ansaru")),
+    ("Lithuania imposed entry bans on Milorad Dodik in 2024.", ("Lithuania", "designated", "Milorad Dodik")),
+    ("The State Department added Tehreek-e-Taliban Pakistan, known as the TTP, to its terrorism list.",
+     ("US State Department", "designated", "Tehrik-i-Taliban Pakistan")),
+    # a meeting of three, one of them named as the other's counterpart
+    ("The deal followed a meeting between Turkish Foreign Minister Hakan Fidan, his Russian counterpart Sergei Lavrov "
+     "and Iranian Foreign Minister Abbas Araghchi.", ("Sergei Lavrov", "metWith", "Abbas Araqchi")),
 ]
 
 
@@ -302,6 +324,13 @@ NEGATIVE = [
     ("Thousands marched in Tehran in support of Hezbollah.", ("Hezbollah", "backedBy", "Iran")),
     # someone who says another is backed does not back
     ("Delhi says Islamabad backs the Lashkar-e-Taiba.", ("Lashkar-e-Taiba", "backedBy", "India")),
+    # troops withdrawn, a deadline given, former rivals, bans lifted
+    ("Kenya withdrew troops from AUSSOM.", ("AUSSOM", "backedBy", "Kenya")),
+    ("Washington gave Ukraine a deadline to sign the deal.", ("Ukraine", "backedBy", "United States")),
+    ("Hamas and Fatah, once rivals, signed a deal in Beijing.", ("Hamas", "alliedWith", "Fatah")),
+    ("Lithuania lifted entry bans on Milorad Dodik in 2025.", ("Lithuania", "designated", "Milorad Dodik")),
+    # the proxy of a group is backed by it, not a part of it
+    ("New Delhi describes TRF as a proxy of the Pakistan-based Lashkar-e-Taiba.", ("The Resistance Front", "partOf", "Lashkar-e-Taiba")),
 ]
 
 
@@ -396,45 +425,6 @@ def test_who_is_harboured_to_plot_against_someone_is_not_backing_them(extractor:
     assert ("Houthis", "backedBy", "Iran", "positive") in found, found
     assert ("Saudi Arabia", "backedBy", "Iran", "positive") not in found, found
 
-
-@pytest.mark.parametrize("text, triple", [
-    # a state that contributes troops to a mission, or has soldiers serving in it, backs it
-    ("Kenya, which also contributes troops to AUSSOM, welcomed the vote.", ("AUSSOM", "backedBy", "Kenya")),
-    ("Burundi has about 3,000 soldiers serving in AUSSOM.", ("AUSSOM", "backedBy", "Burundi")),
-    # sums pledged, or given to someone, in aid
-    ("The European Union has pledged 2 billion euros in loans to Ukraine.", ("Ukraine", "backedBy", "European Union")),
-    ("Washington gave Ukraine $400 million in military aid last year.", ("Ukraine", "backedBy", "United States")),
-    # a state's money funnelled to a party; a group's fighters supplying another
-    ("Prosecutors say the mayor funnelled Russian money to the Shor Party.", ("Shor Party", "backedBy", "Russia")),
-    ("Officials say Hezbollah fighters supply the Houthis with drones.", ("Houthis", "backedBy", "Hezbollah")),
-    # a proxy, also of a group named with its base
-    ("New Delhi describes TRF as a proxy of the Pakistan-based Lashkar-e-Taiba.", ("The Resistance Front", "backedBy", "Lashkar-e-Taiba")),
-    # "one of X's allies"; former allies
-    ("Belarus, one of Russia's closest allies, hosted the drills.", ("Belarus", "alliedWith", "Russia")),
-    ("Hayat Tahrir al-Sham and al-Qaeda, once allies, now fight each other.", ("Hayat Tahrir al-Sham", "alliedWith", "al-Qaeda")),
-    # designations of a list inside an insertion, entry bans, a listed group with its short name
-    ("Abuja branded several groups, including IPOB and Ansaru, as terrorist organisations.", ("Nigeria", "designated", "Ansaru")),
-    ("Lithuania imposed entry bans on Milorad Dodik in 2024.", ("Lithuania", "designated", "Milorad Dodik")),
-    ("The State Department added Tehreek-e-Taliban Pakistan, known as the TTP, to its terrorism list.",
-     ("US State Department", "designated", "Tehrik-i-Taliban Pakistan")),
-    # a meeting of three, one of them named as the other's counterpart
-    ("The deal followed a meeting between Turkish Foreign Minister Hakan Fidan, his Russian counterpart Sergei Lavrov "
-     "and Iranian Foreign Minister Abbas Araghchi.", ("Sergei Lavrov", "metWith", "Abbas Araqchi")),
-])
-def test_cooperation_phrasings_beyond_the_verb(extractor: Extractor, text: str, triple: tuple[str, str, str]) -> None:
-    assert (*triple, "positive") in _triples(extractor, text)
-
-
-@pytest.mark.parametrize("text, triple", [
-    ("Kenya withdrew troops from AUSSOM.", ("AUSSOM", "backedBy", "Kenya")),
-    ("Washington gave Ukraine a deadline to sign the deal.", ("Ukraine", "backedBy", "United States")),
-    ("Hamas and Fatah, once rivals, signed a deal in Beijing.", ("Hamas", "alliedWith", "Fatah")),
-    ("Lithuania lifted entry bans on Milorad Dodik in 2025.", ("Lithuania", "designated", "Milorad Dodik")),
-    # the proxy of a group is backed by it, not a part of it
-    ("New Delhi describes TRF as a proxy of the Pakistan-based Lashkar-e-Taiba.", ("The Resistance Front", "partOf", "Lashkar-e-Taiba")),
-])
-def test_cooperation_phrasings_near_misses(extractor: Extractor, text: str, triple: tuple[str, str, str]) -> None:
-    assert (*triple, "positive") not in _triples(extractor, text)
 
 
 def test_a_host_of_negotiations_and_mediators_with_contacts_meet_each_party(extractor: Extractor) -> None:
