@@ -630,6 +630,8 @@ def test_a_person_named_as_a_states_own_is_one_of_its_officials(extractor):
     ('Abubakar Shekau, alias "Darul Tawheed", the leader of Boko Haram, was killed in 2021.',
      "Abubakar Shekau", "leaderOf", "Boko Haram"),
     ("Al-Shabaab still holds vast swathes of rural Somalia.", "al-Shabaab", "operatesIn", "Somalia"),
+    # the head of a region named with a compass word and its noun
+    ("Ahmed Madobe, the leader of the southern Jubaland region, refused to attend.", "Ahmed Madobe", "leaderOf", "Jubaland"),
 ])
 def test_titles_of_lists_and_aliases_and_control(extractor, text, subject, predicate, obj):
     assert has(extractor, text, subject, predicate, obj), triples(extractor, text)

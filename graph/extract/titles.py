@@ -14,7 +14,7 @@ import re
 from typing import Iterator
 
 from graph.gazetteer import Actor, Gazetteer, normalise_name
-from graph.extract.rules import CLASSES, TOKEN, RawClaim, words_alternation
+from graph.extract.rules import CLASSES, COMPASS, TOKEN, RawClaim, words_alternation
 
 # a person's alias may follow the name: "⟨X⟩, alias "Pipo", the head of ⟨Y⟩"
 PERSON = (rf"⟨(?P<per>\d+){CLASSES['PER']}⟩(?:\s*,\s+(?:alias|aka|(?:also\s+|better\s+)?known\s+as)\s+"
@@ -72,7 +72,7 @@ class TitleRules:
                      r"after|before|during|following|amid|under|between|last|this|earlier|later|"
                      r"was|is|known|called|dubbed|nicknamed|(?:administration|government|leadership|authorities|regime|movement|"
                      r"group|militia|coalition|alliance|agency|directorate|service|ministry|council|command|force|forces|"
-                     r"army|military|intelligence|party|bloc|front|mission|office)(?!['’]))\b)[a-z]))")
+                     r"army|military|intelligence|party|bloc|front|mission|office|state|region|province)(?!['’]))\b)[a-z]))")
         # the possessor of a unit: "the head of the ⟨X⟩'s ⟨Y⟩" leads ⟨Y⟩ and is a member of ⟨X⟩
         owner = (r"(?:(?P<owner>⟨\d+[A-Z][a-z]?⟩)(?:'s|'|’s|’)\s+|(?P<ref>⟨\d+[A-Z]r⟩)\s+(?=⟨)|⟨\d+[A-Z][a-z]?⟩-[\w-]+\s+|⟨\d+"
                  + CLASSES['STATE'] + r"⟩\s+)?")
@@ -96,7 +96,8 @@ class TitleRules:
             # "Qais al-Khazali, secretary-general of Asaib Ahl al-Haq", "X, a commander of Y", "X and Y, two of the leaders of Z"
             ("apposition-title-of", re.compile(
                 rf"{persons_before}{PERSON}\s*,\s+(?P<art>(?:a|an|the|(?:one|two|three|four|both|all|some)\s+of\s+the|another)\s+)?{qual}{sent_to}(?P<title>{titles})(?P<plural>s)?\s+"
-                rf"(?:of|at|for|from|in|with|to)\s+(?:the\s+)?{owner}{org}{after_org}",
+                # ("the president of the northeastern ⟨Puntland⟩ state")
+                rf"(?:of|at|for|from|in|with|to)\s+(?:the\s+)?(?:{COMPASS}\s+)?{owner}{org}{after_org}",
                 re.I)),
             # "X, head of the Freedom and Justice group (FJG)": the name spelled out, its acronym the mention
             ("apposition-title-of-acronym", re.compile(
