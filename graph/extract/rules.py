@@ -93,9 +93,11 @@ SPACE = r"(?:(?<=\s)|,?\s+)"
 TOKEN = re.compile(r"⟨(\d+)[A-Z][a-z]?⟩")
 _SLOT = re.compile(r"\{(?P<name>[A-Za-z]\w*)(?P<list>[+&])?:(?P<cls>[A-Z]+)\}")
 _GAP = re.compile(r"\{(?P<kind>[~*=!^%;-])(?P<n>\d+)\}")
-# An apposition after a mention: ", the Lebanese movement," / ", its closest ally," / ", known as the BLA," / ", alias "Pipo","
+# The words that introduce another name: ", known as the BLA,", ", alias "Pipo","
+ALIAS_OPENER = r"(?:alias|aka|(?:also\s+|better\s+)?known\s+as)"
+# An apposition after a mention: ", the Lebanese movement," / ", its closest ally," / another name
 # (its mentions are not members of a list slot).
-APPOSITION = (r"(?:\s*,\s+(?:the|a|an|its|their|his|her|one\s+of|once|now|also|formerly|(?:also\s+|better\s+)?known\s+as|alias|aka|⟨\d+[A-Z][a-z]?⟩(?:'s|')|⟨\d+[A-Z]r⟩"
+APPOSITION = (r"(?:\s*,\s+(?:the|a|an|its|their|his|her|one\s+of|once|now|also|formerly|" + ALIAS_OPENER + r"|⟨\d+[A-Z][a-z]?⟩(?:'s|')|⟨\d+[A-Z]r⟩"
               # a title after the body it heads: ", ⟨Pakistan's army⟩ chief,"
               r"|⟨\d+[GAOI][a-z]?⟩(?=\s+(?:chief|head|leader|commander|spokesman|spokeswoman)\s*,))\s+[^,;]{1,80}?(?=,))?")
 # A relative or participial clause after a mention: ", which the department says," / ", founded in 2013,".
@@ -265,7 +267,7 @@ class PatternCompiler:
                 # a "&" list is governed by what stands before it ("⟨C⟩'s ⟨A⟩ and ⟨B⟩"): a member with its own
                 # article is outside it ("⟨C⟩'s ⟨A⟩ and the ⟨B⟩ gang")
                 # ("his ⟨Jordanian⟩ counterpart ⟨P⟩" is a member too)
-                member_article = "" if match.group("list") == "&" else rf"(?:the\s+|(?:his|her|their)\s+(?=⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+⟨))?"
+                member_article = "" if match.group("list") == "&" else rf"(?:the\s+|{ROLE_MEMBER_OPENER})?"
                 element = (rf"{member_article}(?:{COMPASS}\s+)?(?:⟨\d+C[a-z]?⟩(?:'s|')\s+(?=⟨))?(?:⟨\d+[A-Z][a-z]?⟩-[\w-]+\s+)?{ROLE_APPOSITION}(?:⟨\d+C[dc]⟩\s+(?=(?-i:[A-Z]))|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+(?=⟨))?"
                            rf"(?:(?:(?-i:[A-Z])[\w.'-]*\s+){{0,3}}?){one}{APPOSITION}")
                 # "A and B", "A, B and C", "A, B, and C"; not "A, and B" (that joins two clauses) unless A has an
@@ -484,7 +486,9 @@ ROLE_NOUN = (r"(?:(?:special|peace|chief|top|senior|deputy)\s+)?(?:envoy|negotia
 # A person named after a role in a list: "⟨A⟩ and his chief of staff, ⟨P⟩", "the ⟨EU⟩'s foreign policy chief, ⟨P⟩".
 ROLE_APPOSITION = (r"(?:(?:(?:his|her|its|their|the)\s+(?:⟨\d+[A-Z][a-z]?⟩(?:'s|')\s+|⟨\d+C[dc]⟩\s+)?|⟨\d+[A-Z]r⟩\s+)(?:(?-i:[a-z])[\w-]*\s+){0,3}"
                    r"(?-i:[a-z])[\w-]*(?:\s+of\s+(?:the\s+)?(?-i:[a-z])[\w-]*)?,\s+(?=⟨\d+P))?")
-_ROLE_MEMBER = re.compile(rf"\s*,\s+(?:his|her|their)\s+⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+⟨", re.IGNORECASE)
+# A list member named as someone's role: "his ⟨Jordanian⟩ counterpart ⟨P⟩"
+ROLE_MEMBER_OPENER = rf"(?:his|her|their)\s+(?=⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+⟨)"
+_ROLE_MEMBER = re.compile(rf"\s*,\s+{ROLE_MEMBER_OPENER}", re.IGNORECASE)
 # A demonym or capital before a capitalised word qualifies it ("⟨Ethiopian⟩ Prime Minister ⟨P⟩"), a country
 # before a lower-case role and a person too ("⟨US⟩ envoy ⟨P⟩").
 _QUALIFIER = re.compile(rf"⟨\d+C[dc]⟩\s+(?-i:[A-Z])|⟨\d+C[dc]?⟩\s+{ROLE_NOUN}\s+⟨"

@@ -14,10 +14,10 @@ import re
 from typing import Iterator
 
 from graph.gazetteer import Actor, Gazetteer, normalise_name
-from graph.extract.rules import CLASSES, COMPASS, TOKEN, RawClaim, words_alternation
+from graph.extract.rules import ALIAS_OPENER, CLASSES, COMPASS, TOKEN, RawClaim, words_alternation
 
 # a person's alias may follow the name: "⟨X⟩, alias "Pipo", the head of ⟨Y⟩"
-PERSON = (rf"⟨(?P<per>\d+){CLASSES['PER']}⟩(?:\s*,\s+(?:alias|aka|(?:also\s+|better\s+)?known\s+as)\s+"
+PERSON = (rf"⟨(?P<per>\d+){CLASSES['PER']}⟩(?:\s*,\s+{ALIAS_OPENER}\s+"
           r"[\"“”'‘’]?[^,;⟨⟩\"“”]{1,30}[\"“”'‘’]?(?=\s*,))?")
 # Lower-case words that may stand between an organisation and a head title ("Hamas's senior leader")
 _TITLE_ADJECTIVES = frozenset("senior chief new current then top longtime long-time overall main ailing elderly "
